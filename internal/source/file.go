@@ -1,0 +1,225 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+)
+
+// Rule ids of the problems the loader reports.
+const (
+	RuleSyntax       = "syntax"
+	RuleDuplicateKey = "duplicate-key"
+	RuleEncoding     = "encoding"
+	RuleLimit        = "limit"
+)
+
+// File is one definition file, read once.
+type File struct {
+	Path     string // as shown to the user
+	Src      []byte // text with a BOM removed and line endings made "\n"
+	IsJSON   bool
+	Docs     []*Document
+	Problems []diag.Diagnostic // file-level problems (syntax, encoding, ...)
+
+	lineStarts []int
+	// cache for PosAt: the last line looked up and its rune column walk
+	lastLine, lastOff, lastCol int
+}
+
+// Document is one YAML document or one element of a JSON array.
+type Document struct {
+	Index int
+	Root  *Node
+}
+
+// Options bound the work one file may cause.
+type Options struct {
+	MaxAliasNodes int // nodes that alias expansion may create per file
+}
+
+// DefaultOptions are the limits used when none are given.
+var DefaultOptions = Options{MaxAliasNodes: 100000}
+
+// Load reads one file's bytes into documents. It never fails: every problem
+// becomes a diagnostic in File.Problems, and the documents that could be
+// read are kept.
+func Load(path string, data []byte, opts Options) (f *File) {
+	if opts.MaxAliasNodes == 0 {
+		opts = DefaultOptions
+	}
+	f = &File{Path: path}
+	ext := strings.ToLower(filepath.Ext(path))
+	f.IsJSON = ext == ".json"
+	defer func() {
+		// go-yaml can panic on odd input; a panic is a bug, but the user
+		// gets a diagnostic, not a crash.
+		if r := recover(); r != nil {
+			f.Docs = nil
+			f.problem(RuleSyntax, diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}}, 0,
+				fmt.Sprintf("the file could not be parsed (internal parser failure: %v)", r))
+		}
+	}()
+	src, ok := f.decode(data)
+	if !ok {
+		return f
+	}
+	f.Src = src
+	f.index()
+	if f.IsJSON {
+		f.loadJSON()
+	} else {
+		f.loadYAML(opts)
+	}
+	return f
+}
+
+func (f *File) problem(rule string, r diag.Range, doc int, msg string, related ...diag.Related) {
+	f.Problems = append(f.Problems, diag.Diagnostic{
+		File: f.Path, Range: r, Severity: diag.Error, Rule: rule, Message: msg, Document: doc, Related: related,
+	})
+}
+
+// decode checks the encoding and normalises line endings.
+func (f *File) decode(data []byte) ([]byte, bool) {
+	first := diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		f.problem(RuleEncoding, first, 0, "the file is UTF-16 encoded; definitions must be UTF-8")
+		return nil, false
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:] // a UTF-8 BOM is accepted
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		f.problem(RuleEncoding, rangeAtOffset(data, i), 0, "the file contains a NUL byte: it looks binary, not a YAML or JSON definition")
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		f.problem(RuleEncoding, rangeAtOffset(data, i), 0, fmt.Sprintf("invalid UTF-8 (byte 0x%02X); definitions must be UTF-8", data[i]))
+		return nil, false
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data, true
+}
+
+// rangeAtOffset is the one-character range at a byte offset of raw data
+// (before line endings are normalised; CRLF and CR both end a line).
+func rangeAtOffset(data []byte, off int) diag.Range {
+	line, col := 1, 1
+	for i := 0; i < off && i < len(data); {
+		c := data[i]
+		if c == '\n' || (c == '\r' && (i+1 >= len(data) || data[i+1] != '\n')) {
+			line, col = line+1, 1
+			i++
+			continue
+		}
+		if c == '\r' {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(data[i:])
+		i += size
+		col++
+	}
+	return diag.Range{Start: diag.Pos{Line: line, Col: col}, End: diag.Pos{Line: line, Col: col + 1}}
+}
+
+func (f *File) index() {
+	f.lineStarts = append(f.lineStarts[:0], 0)
+	for i, c := range f.Src {
+		if c == '\n' {
+			f.lineStarts = append(f.lineStarts, i+1)
+		}
+	}
+	f.lastLine = -1
+}
+
+// Lines returns the number of lines.
+func (f *File) Lines() int { return len(f.lineStarts) }
+
+// Line returns the text of a 1-based line without its newline.
+func (f *File) Line(n int) string {
+	if n < 1 || n > len(f.lineStarts) {
+		return ""
+	}
+	s := f.lineStarts[n-1]
+	e := len(f.Src)
+	if n < len(f.lineStarts) {
+		e = f.lineStarts[n] - 1
+	}
+	return string(f.Src[s:e])
+}
+
+// PosAt converts a byte offset of Src to a position. Calls with increasing
+// offsets on one line cost only the distance walked.
+func (f *File) PosAt(off int) diag.Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(f.Src) {
+		off = len(f.Src)
+	}
+	line := sort.Search(len(f.lineStarts), func(i int) bool { return f.lineStarts[i] > off }) // 1-based line
+	start := f.lineStarts[line-1]
+	from, col := start, 1
+	if f.lastLine == line && f.lastOff <= off {
+		from, col = f.lastOff, f.lastCol
+	}
+	col += utf8.RuneCount(f.Src[from:off])
+	f.lastLine, f.lastOff, f.lastCol = line, off, col
+	return diag.Pos{Line: line, Col: col}
+}
+
+// OffsetOf converts a position to a byte offset of Src (the inverse of PosAt).
+func (f *File) OffsetOf(p diag.Pos) int {
+	if p.Line < 1 {
+		return 0
+	}
+	if p.Line > len(f.lineStarts) {
+		return len(f.Src)
+	}
+	off := f.lineStarts[p.Line-1]
+	for c := 1; c < p.Col && off < len(f.Src) && f.Src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(f.Src[off:])
+		off += size
+	}
+	return off
+}
+
+func (f *File) loadJSON() {
+	root, dups, err := parseJSON(f.Src, f.PosAt, f)
+	for _, d := range dups {
+		f.problem(RuleDuplicateKey, d.Range, 0, fmt.Sprintf("duplicate key %q (the first one is kept)", d.Key),
+			diag.Related{File: f.Path, Range: d.First, Message: "first defined here"})
+	}
+	if err != nil {
+		se := err.(*SyntaxError)
+		f.problem(RuleSyntax, se.Range, 0, "invalid JSON: "+se.Msg)
+		return
+	}
+	if root.Kind == Array {
+		for i, it := range root.Items {
+			it.SetPointers("")
+			f.Docs = append(f.Docs, &Document{Index: i, Root: it})
+		}
+		return
+	}
+	root.SetPointers("")
+	f.Docs = append(f.Docs, &Document{Index: 0, Root: root})
+}
