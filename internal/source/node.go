@@ -38,11 +38,14 @@ type Node struct {
 	// Text is the source text of a plain (unquoted) YAML scalar of any kind,
 	// e.g. "TRUE" or "0800"; empty otherwise. A schema that wants a string
 	// takes it instead of the typed value, as the gateway would receive it.
-	Text    string
-	Range   diag.Range
-	Pointer string
-	Fields  []*Field // Object, in source order
-	Items   []*Node  // Array
+	Text  string
+	Range diag.Range
+	// KeyRange is the range of the key that holds this value (the zero
+	// Range for a document root or an array item).
+	KeyRange diag.Range
+	Pointer  string
+	Fields   []*Field // Object, in source order
+	Items    []*Node  // Array
 	// Embedded is set on nodes parsed from a JSON string value.
 	Embedded bool
 	// JSONString is set on a node that replaced a string value holding
@@ -185,6 +188,7 @@ func UnescapePointer(s string) string {
 func (n *Node) SetPointers(ptr string) {
 	n.Pointer = ptr
 	for _, f := range n.Fields {
+		f.Value.KeyRange = f.KeyRange
 		f.Value.SetPointers(ptr + "/" + EscapePointer(f.Key))
 	}
 	for i, it := range n.Items {

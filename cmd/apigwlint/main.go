@@ -1,0 +1,12 @@
+// Command apigwlint checks Alibaba Cloud API Gateway definitions.
+package main
+
+import (
+	"os"
+
+	"github.com/apigwlint/apigwlint/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

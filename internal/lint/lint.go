@@ -1,0 +1,392 @@
+// Package lint is the engine: it finds definition files, reads each once,
+// validates every definition against its operation's schema, runs the rules
+// and collects diagnostics in a deterministic order. It owns no output
+// format and no command line.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
+	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/schema"
+)
+
+// DefaultMaxFileSize is the largest file read (10 MiB).
+const DefaultMaxFileSize = 10 << 20
+
+// Options say what to check and how.
+type Options struct {
+	Paths         []string  // files and directories; "-" reads Stdin
+	Stdin         io.Reader // for "-"
+	StdinFilename string    // the path "-" stands for
+	Dir           string    // working directory; "" = os.Getwd()
+	MaxFileSize   int64     // 0 = DefaultMaxFileSize
+	Workers       int       // 0 = GOMAXPROCS
+	// Severity gives the effective severity of a rule for a file (config
+	// and overrides); nil = the rule's default.
+	Severity func(r *rules.Rule, file string) diag.Severity
+	// Ignored reports whether a path (relative to Dir, '/' separators) is
+	// ignored by the configuration.
+	Ignored func(rel string) bool
+	// Filter post-processes one file's diagnostics (inline suppressions);
+	// it runs after severities are applied.
+	Filter func(f *FileResult)
+	// Sources keeps the text of every file with diagnostics, for snippets.
+	KeepSources bool
+}
+
+// FileResult is what one file produced.
+type FileResult struct {
+	Path        string // as shown to the user
+	Explicit    bool   // named on the command line
+	File        *source.File
+	Diags       []diag.Diagnostic
+	Definitions int
+	Skipped     bool // walked, but holds no definition
+	Defs        []Definition
+}
+
+// Definition is one definition found in a file.
+type Definition struct {
+	Op       string
+	Document int
+	Root     *source.Node
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Files  []*FileResult
+	Diags  []diag.Diagnostic // every reported diagnostic, sorted
+	Errors []string          // what could not be checked (exit status 2)
+	Summary
+}
+
+// Summary counts a run.
+type Summary struct {
+	Files       int `json:"files"`
+	Definitions int `json:"definitions"`
+	Skipped     int `json:"skipped"`
+	Errors      int `json:"errors"`
+	Warnings    int `json:"warnings"`
+}
+
+type job struct {
+	path     string // to open
+	display  string
+	explicit bool
+	data     []byte // stdin content
+	stdin    bool
+}
+
+// Run checks the paths of opts.
+func Run(opts Options) (*Result, error) {
+	if err := schema.Init(); err != nil {
+		return nil, err
+	}
+	if opts.Dir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		opts.Dir = wd
+	}
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if len(opts.Paths) == 0 {
+		opts.Paths = []string{"."}
+	}
+	res := &Result{}
+	jobs := collect(&opts, res)
+	results := make([]*FileResult, len(jobs))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	var mu sync.Mutex
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fr, err := checkJob(&opts, jobs[i])
+				if err != nil {
+					mu.Lock()
+					res.Errors = append(res.Errors, err.Error())
+					mu.Unlock()
+					continue
+				}
+				results[i] = fr
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	sort.Strings(res.Errors)
+	for _, fr := range results {
+		if fr == nil {
+			continue
+		}
+		res.Files = append(res.Files, fr)
+	}
+	finish(&opts, res)
+	return res, nil
+}
+
+// finish applies severities and filters, sorts and counts.
+func finish(opts *Options, res *Result) {
+	for _, fr := range res.Files {
+		kept := fr.Diags[:0]
+		for _, d := range fr.Diags {
+			r := rules.ByID(d.Rule)
+			if r != nil {
+				sev := r.Severity
+				if opts.Severity != nil {
+					sev = opts.Severity(r, fr.Path)
+				}
+				if sev == diag.Off {
+					continue
+				}
+				d.Severity = sev
+			}
+			kept = append(kept, d)
+		}
+		fr.Diags = kept
+		if opts.Filter != nil {
+			opts.Filter(fr)
+		}
+		diag.Sort(fr.Diags)
+		res.Diags = append(res.Diags, fr.Diags...)
+		if fr.Skipped {
+			res.Skipped++
+		} else {
+			res.Summary.Files++
+		}
+		res.Definitions += fr.Definitions
+		if len(fr.Diags) == 0 && !opts.KeepSources {
+			fr.File = nil
+		}
+	}
+	diag.Sort(res.Diags)
+	for _, d := range res.Diags {
+		switch d.Severity {
+		case diag.Error:
+			res.Summary.Errors++
+		case diag.Warning:
+			res.Summary.Warnings++
+		}
+	}
+}
+
+// collect expands the paths into files to check, in a stable order.
+func collect(opts *Options, res *Result) []job {
+	var jobs []job
+	seen := map[string]bool{}
+	add := func(j job) {
+		key := j.display
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		jobs = append(jobs, j)
+	}
+	for _, p := range opts.Paths {
+		if p == "-" {
+			var data []byte
+			var err error
+			if opts.Stdin != nil {
+				data, err = io.ReadAll(io.LimitReader(opts.Stdin, opts.MaxFileSize+1))
+			}
+			if err != nil {
+				res.Errors = append(res.Errors, fmt.Sprintf("cannot read standard input: %v", err))
+				continue
+			}
+			name := opts.StdinFilename
+			if name == "" {
+				name = "<stdin>.yaml"
+			}
+			add(job{display: Display(opts.Dir, name), explicit: true, data: data, stdin: true})
+			continue
+		}
+		abs := p
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(opts.Dir, p)
+		}
+		st, err := os.Stat(abs)
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: %v", p, unwrapPathError(err)))
+			continue
+		}
+		if !st.IsDir() {
+			if opts.Ignored != nil && opts.Ignored(Display(opts.Dir, abs)) {
+				continue
+			}
+			add(job{path: abs, display: Display(opts.Dir, abs), explicit: true})
+			continue
+		}
+		var walked []job
+		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))
+				return nil
+			}
+			name := d.Name()
+			rel := Display(opts.Dir, path)
+			if d.IsDir() {
+				if path != abs && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				if path != abs && opts.Ignored != nil && opts.Ignored(rel+"/") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			// Symbolic links are not followed in a walk (a link may lead
+			// out of the project or into a loop); FIFOs and devices are
+			// never opened.
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			if !isDefinitionFile(name) || name == ".apigwlint.yaml" || name == ".apigwlint.yml" {
+				return nil
+			}
+			if opts.Ignored != nil && opts.Ignored(rel) {
+				return nil
+			}
+			walked = append(walked, job{path: path, display: rel})
+			return nil
+		})
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Sprintf("cannot walk %s: %v", p, err))
+		}
+		sort.Slice(walked, func(i, j int) bool { return walked[i].display < walked[j].display })
+		for _, j := range walked {
+			add(j)
+		}
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].display < jobs[j].display })
+	return jobs
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isDefinitionFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// Display returns path relative to dir with '/' separators (the form the
+// JSON report promises), or the cleaned path when no relative path exists.
+func Display(dir, path string) string {
+	abs := path
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(dir, path)
+	}
+	if rel, err := filepath.Rel(dir, abs); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(filepath.Clean(path))
+}
+
+func checkJob(opts *Options, j job) (*FileResult, error) {
+	data := j.data
+	if !j.stdin {
+		st, err := os.Lstat(j.path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+		}
+		if st.Mode()&fs.ModeSymlink != 0 {
+			if st, err = os.Stat(j.path); err != nil {
+				return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+			}
+		}
+		if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("cannot read %s: not a regular file", j.display)
+		}
+		if st.Size() > opts.MaxFileSize {
+			return tooLarge(opts, j, st.Size()), nil
+		}
+		f, err := os.Open(j.path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+		}
+		data, err = io.ReadAll(io.LimitReader(f, opts.MaxFileSize+1))
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+		}
+	}
+	if int64(len(data)) > opts.MaxFileSize {
+		return tooLarge(opts, j, int64(len(data))), nil
+	}
+	return CheckBytes(j.display, data, j.explicit), nil
+}
+
+func tooLarge(opts *Options, j job, size int64) *FileResult {
+	return &FileResult{Path: j.display, Explicit: j.explicit, Diags: []diag.Diagnostic{{
+		File: j.display, Range: diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
+		Severity: diag.Error, Rule: rules.Limit.ID,
+		Message: fmt.Sprintf("file is %d bytes, over the %d-byte limit; it is not checked", size, opts.MaxFileSize),
+	}}}
+}
+
+// CheckBytes checks one file's content: every definition in it against its
+// schema and the definition rules. Project rules are not run here.
+func CheckBytes(display string, data []byte, explicit bool) *FileResult {
+	f := source.Load(display, data, source.DefaultOptions)
+	fr := &FileResult{Path: display, Explicit: explicit, File: f}
+	fr.Diags = append(fr.Diags, f.Problems...)
+	for _, doc := range f.Docs {
+		op, d := schema.Detect(doc.Root, display, doc.Index)
+		if d != nil {
+			if d.Rule == rules.NotADefinition.ID && !explicit {
+				continue
+			}
+			fr.Diags = append(fr.Diags, *d)
+			continue
+		}
+		fr.Definitions++
+		fr.Diags = append(fr.Diags, schema.Check(doc.Root, op, display, doc.Index)...)
+		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &fr.Diags)
+		for _, r := range rules.All() {
+			if r.Kind != rules.Definition || (r.Op != "" && r.Op != op) {
+				continue
+			}
+			ctx.Run(r)
+		}
+		fr.Defs = append(fr.Defs, Definition{Op: op, Document: doc.Index, Root: doc.Root})
+	}
+	if fr.Definitions == 0 && len(fr.Diags) == 0 && !explicit {
+		fr.Skipped = true
+	}
+	if explicit && fr.Definitions == 0 && len(fr.Diags) == 0 {
+		fr.Diags = append(fr.Diags, diag.Diagnostic{File: display, Range: diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
+			Severity: diag.Error, Rule: rules.NotADefinition.ID, Message: "the file holds no definition (it is empty)"})
+	}
+	return fr
+}

@@ -1,0 +1,31 @@
+package rules
+
+import "sort"
+
+// registry is the one list of rules, in catalog order.
+var registry = []*Rule{
+	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
+}
+
+// All returns every rule, in catalog order.
+func All() []*Rule { return registry }
+
+// ByID returns the rule with an id, or nil.
+func ByID(id string) *Rule {
+	for _, r := range registry {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// IDs returns every rule id, sorted.
+func IDs() []string {
+	out := make([]string, len(registry))
+	for i, r := range registry {
+		out[i] = r.ID
+	}
+	sort.Strings(out)
+	return out
+}

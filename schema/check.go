@@ -1,0 +1,380 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
+)
+
+// Rule ids of the problems found here.
+const (
+	RuleSchema       = "schema"
+	RuleUnknownField = "unknown-field"
+	RuleEmbeddedJSON = "embedded-json"
+	RuleUnknownOp    = "unknown-action"
+	RuleNotDef       = "not-a-definition"
+)
+
+// Detect tells which operation a document is a definition of. ok is false
+// when it is none; then d explains why (unknown-action or
+// not-a-definition).
+func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnostic) {
+	mk := func(rule string, r diag.Range, msg string) *diag.Diagnostic {
+		return &diag.Diagnostic{File: file, Range: r, Severity: diag.Error, Rule: rule, Message: msg, Document: doc}
+	}
+	if root == nil || root.Kind != source.Object {
+		r := diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}}
+		if root != nil {
+			r = root.Range
+		}
+		kind := "nothing"
+		if root != nil {
+			kind = "a " + root.Kind.String()
+		}
+		return "", mk(RuleNotDef, r, fmt.Sprintf("a definition is an object of CreateApi or CreateService parameters, not %s", kind))
+	}
+	if a := root.Get("Action"); a != nil {
+		name := a.Scalar()
+		for _, op := range Ops {
+			if name == op {
+				return op, nil
+			}
+		}
+		msg := fmt.Sprintf("unknown Action %q: apigwlint checks CreateApi and CreateService", name)
+		if s := Suggest(name, Ops); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return "", mk(RuleUnknownOp, a.Range, msg)
+	}
+	hits := map[string]int{}
+	for _, f := range root.Fields {
+		for _, op := range Ops {
+			if MustGet(op).TopLevel[f.Key] {
+				hits[op]++
+			}
+		}
+	}
+	switch {
+	case hits[CreateApi] >= 2 && hits[CreateService] == 0:
+		return CreateApi, nil
+	case hits[CreateService] >= 2 && hits[CreateApi] == 0:
+		return CreateService, nil
+	}
+	first := root.Range
+	if len(root.Fields) > 0 {
+		first = root.Fields[0].KeyRange
+	}
+	return "", mk(RuleNotDef, first, "not a definition: add \"Action: CreateApi\" or \"Action: CreateService\", or use at least two documented parameters of one operation")
+}
+
+// Checker validates one document of one file.
+type checker struct {
+	s     *Schema
+	file  string
+	doc   int
+	diags []diag.Diagnostic
+	// suggested records "object pointer/key" for keys offered as a
+	// did-you-mean, so that the misspelt key is the one diagnostic and no
+	// "missing required" follows from it.
+	suggested map[string]bool
+	// broken lists pointers of JSON strings that did not parse; the
+	// validator has nothing to say about them.
+	broken []string
+}
+
+// Check normalises a definition in place and validates it against the
+// schema of op:
+//   - a JSON-string parameter written as a string is parsed and replaces the
+//     string in the tree (positions point inside the string);
+//   - inside JSON-string parameters, a key that differs from a documented
+//     key only in the case of its first letter is taken as that key, and
+//     enum values marked case-insensitive are canonicalised;
+//   - a plain YAML scalar (TRUE, 1000) where the schema wants a string is
+//     taken as its text;
+//   - unknown keys are reported with a suggestion and left out of
+//     validation, so that each mistake is reported once.
+func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
+	s := MustGet(op)
+	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}}
+	val := c.walk(root, s.Root, false)
+	if len(c.diags) > 0 && !c.onlyFieldDiags() {
+		// A JSON string that did not parse: its subtree is missing, so
+		// validation would only add noise about it. Go on nonetheless:
+		// the rest of the definition is still worth checking.
+	}
+	if err := s.compiled.Validate(val); err != nil {
+		var ve *jsonschema.ValidationError
+		if errors.As(err, &ve) {
+			c.report(root, ve)
+		} else {
+			c.add(root.Range, RuleSchema, "", "schema validation failed: "+err.Error())
+		}
+	}
+	return c.diags
+}
+
+func (c *checker) onlyFieldDiags() bool {
+	for _, d := range c.diags {
+		if d.Rule != RuleUnknownField {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.Related) {
+	c.diags = append(c.diags, diag.Diagnostic{File: c.file, Range: r, Severity: diag.Error, Rule: rule,
+		Message: msg, Document: c.doc, Pointer: pointer, Related: related})
+}
+
+// walk returns the plain JSON value for validation.
+func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
+	if sch != nil && sch[markJSONString] == true {
+		inJSON = true
+	}
+	rs := c.s.resolve(sch)
+	switch n.Kind {
+	case source.Object:
+		props, _ := rs["properties"].(map[string]any)
+		out := make(map[string]any, len(n.Fields))
+		closed := rs != nil && rs["additionalProperties"] == false
+		for _, f := range n.Fields {
+			var fs map[string]any
+			if props != nil {
+				if p, ok := props[f.Key].(map[string]any); ok {
+					fs = p
+				} else if inJSON {
+					if p, ok := props[flipFirst(f.Key)].(map[string]any); ok {
+						f.Key = flipFirst(f.Key)
+						fs = p
+					}
+				}
+			}
+			if fs == nil && closed {
+				c.unknown(n, f, props, inJSON)
+				continue
+			}
+			if _, dup := out[f.Key]; dup {
+				// "requestPath" and "RequestPath" in one object.
+				c.add(f.KeyRange, source.RuleDuplicateKey, n.Pointer+"/"+source.EscapePointer(f.Key),
+					fmt.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
+				continue
+			}
+			if fs != nil && fs[markJSONString] == true && f.Value.Kind == source.String {
+				if !c.expand(f) {
+					continue // reported; left out of validation
+				}
+			}
+			out[f.Key] = c.walk(f.Value, fs, inJSON)
+		}
+		n.SetPointers(n.Pointer) // keys may have been canonicalised
+		return out
+	case source.Array:
+		items, _ := rs["items"].(map[string]any)
+		out := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			out[i] = c.walk(it, items, inJSON)
+		}
+		return out
+	}
+	return c.scalar(n, rs)
+}
+
+// expand replaces a JSON string by the tree it holds.
+func (c *checker) expand(f *source.Field) bool {
+	str := f.Value
+	tree, dups, err := source.Expand(str)
+	for _, d := range dups {
+		c.add(d.Range, source.RuleDuplicateKey, str.Pointer, fmt.Sprintf("duplicate key %q in the JSON string (the gateway keeps only one)", d.Key),
+			diag.Related{File: c.file, Range: d.First, Message: "first defined here"})
+	}
+	if err != nil {
+		var se *source.SyntaxError
+		r := str.Range
+		msg := err.Error()
+		if errors.As(err, &se) {
+			r, msg = se.Range, se.Msg
+		}
+		c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+		c.broken = append(c.broken, str.Pointer)
+		return false
+	}
+	tree.KeyRange = f.KeyRange
+	tree.SetPointers(str.Pointer)
+	f.Value = tree
+	return true
+}
+
+func (c *checker) scalar(n *source.Node, rs map[string]any) any {
+	wantsString := typeAllows(rs, "string") && !typeAllowsKind(rs, n.Kind)
+	if wantsString && n.Text != "" && !n.Embedded {
+		// A plain YAML scalar such as TRUE or 0800 where a string is
+		// wanted: the gateway receives the text as written.
+		n.Kind, n.Value = source.String, n.Text
+	}
+	if n.Kind == source.String && rs != nil && rs[markEnumFold] == true {
+		if enum, ok := rs["enum"].([]any); ok {
+			for _, e := range enum {
+				if es, ok := e.(string); ok && strings.EqualFold(es, n.Value) {
+					n.Value = es
+					break
+				}
+			}
+		}
+	}
+	switch n.Kind {
+	case source.Null:
+		return nil
+	case source.Bool:
+		return n.Value == "true"
+	case source.Number:
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			// Never hand the validator a number it cannot hold.
+			return n.Value
+		}
+		return f
+	}
+	return n.Value
+}
+
+func typeAllows(rs map[string]any, t string) bool {
+	if rs == nil {
+		return false
+	}
+	switch v := rs["type"].(type) {
+	case string:
+		return v == t
+	case []any:
+		for _, x := range v {
+			if x == t {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func typeAllowsKind(rs map[string]any, k source.Kind) bool {
+	switch k {
+	case source.Number:
+		return typeAllows(rs, "number") || typeAllows(rs, "integer")
+	case source.Bool:
+		return typeAllows(rs, "boolean")
+	case source.Null:
+		return typeAllows(rs, "null")
+	}
+	return typeAllows(rs, k.String())
+}
+
+func flipFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	if unicode.IsUpper(r) {
+		return string(unicode.ToLower(r)) + s[size:]
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]any, inJSON bool) {
+	names := make([]string, 0, len(props))
+	for k := range props {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	where := "here"
+	if obj.Pointer == "" {
+		where = "at the top level of a " + c.s.Op + " definition"
+	} else {
+		where = "in " + Readable(obj.Pointer)
+	}
+	msg := fmt.Sprintf("unknown key %q %s", f.RawKey, where)
+	if s := Suggest(f.RawKey, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+		c.suggested[obj.Pointer+"/"+source.EscapePointer(s)] = true
+	} else if len(names) <= 12 {
+		msg += "; expected one of " + strings.Join(names, ", ")
+	}
+	c.add(f.KeyRange, RuleUnknownField, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+}
+
+// Readable turns "/RequestParameters/0/Location" into
+// "RequestParameters[0].Location".
+func Readable(pointer string) string {
+	if pointer == "" {
+		return "the definition"
+	}
+	var b strings.Builder
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		tok = source.UnescapePointer(tok)
+		if _, err := strconv.Atoi(tok); err == nil {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(tok)
+	}
+	return b.String()
+}
+
+// Suggest returns the candidate closest to s (ignoring case), or "" when
+// none is close enough to be a likely typo.
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := levenshtein(ls, strings.ToLower(c))
+		if d < bestD || (d == bestD && c < best) {
+			best, bestD = c, d
+		}
+	}
+	limit := 2
+	if n := utf8.RuneCountInString(s); n > 8 {
+		limit = n / 3
+	}
+	if bestD == 0 || bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+// levenshtein is the optimal-string-alignment distance: insertions,
+// deletions, substitutions and transpositions of neighbours (ApiNmae).
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

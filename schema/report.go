@@ -1,0 +1,240 @@
+package schema
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
+)
+
+type leaf struct {
+	keyword  string
+	instance string
+	schema   map[string]any // the schema object holding the keyword
+	msg      string
+}
+
+// report turns the validator's error tree into one diagnostic per root
+// cause, in a stable order (the validator's causes come in random order).
+func (c *checker) report(root *source.Node, ve *jsonschema.ValidationError) {
+	var leaves []leaf
+	var collect func(e *jsonschema.ValidationError)
+	collect = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) > 0 {
+			for _, x := range e.Causes {
+				collect(x)
+			}
+			return
+		}
+		kw := e.KeywordLocation
+		if i := strings.LastIndexByte(kw, '/'); i >= 0 {
+			kw = kw[i+1:]
+		}
+		abs := e.AbsoluteKeywordLocation
+		frag := ""
+		if i := strings.IndexByte(abs, '#'); i >= 0 {
+			frag = abs[i+1:]
+		}
+		if i := strings.LastIndexByte(frag, '/'); i >= 0 {
+			frag = frag[:i]
+		}
+		leaves = append(leaves, leaf{keyword: kw, instance: e.InstanceLocation, schema: c.s.at(frag), msg: e.Message})
+	}
+	collect(ve)
+	// type errors first: a value of the wrong type says nothing else useful
+	rank := func(k string) int {
+		switch k {
+		case "type":
+			return 0
+		case "required":
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(leaves, func(i, j int) bool {
+		if leaves[i].instance != leaves[j].instance {
+			return leaves[i].instance < leaves[j].instance
+		}
+		if rank(leaves[i].keyword) != rank(leaves[j].keyword) {
+			return rank(leaves[i].keyword) < rank(leaves[j].keyword)
+		}
+		return leaves[i].keyword < leaves[j].keyword
+	})
+	typeErr := map[string]bool{}
+	seen := map[string]bool{}
+	for _, l := range leaves {
+		if typeErr[l.instance] {
+			continue
+		}
+		key := l.instance + "\x00" + l.keyword
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if l.keyword == "type" {
+			typeErr[l.instance] = true
+		}
+		n := root.Lookup(l.instance)
+		if n == nil {
+			n = root
+		}
+		c.leaf(n, l)
+	}
+}
+
+func (c *checker) leaf(n *source.Node, l leaf) {
+	name := Readable(l.instance)
+	hint, _ := l.schema[markHint].(string)
+	r := n.Range
+	switch l.keyword {
+	case "required":
+		req, _ := l.schema["required"].([]any)
+		where := r
+		if n.KeyRange != (diag.Range{}) {
+			where = n.KeyRange
+		}
+		for _, x := range req {
+			k, _ := x.(string)
+			if n.Get(k) != nil || c.suggested[l.instance+"/"+source.EscapePointer(k)] || c.isBroken(l.instance+"/"+source.EscapePointer(k)) {
+				continue
+			}
+			var msg string
+			if l.instance == "" {
+				msg = fmt.Sprintf("missing required parameter %s", k)
+			} else {
+				msg = fmt.Sprintf("%s is missing required key %s", name, k)
+			}
+			c.add(where, RuleSchema, l.instance+"/"+source.EscapePointer(k), msg)
+		}
+		return
+	case "type":
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s must be %s, not %s", name, typeWords(l.schema["type"]), describe(n)))
+		return
+	case "enum":
+		var opts []string
+		for _, e := range l.schema["enum"].([]any) {
+			opts = append(opts, fmt.Sprint(e))
+		}
+		msg := fmt.Sprintf("%s %s is not one of %s", name, quoteVal(n), strings.Join(opts, ", "))
+		if s := Suggest(n.Scalar(), opts); s != "" && n.Kind == source.String {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		c.add(r, RuleSchema, l.instance, msg)
+		return
+	case "const":
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s must be %v, not %s", name, quoteAny(l.schema["const"]), quoteVal(n)))
+		return
+	case "minLength", "maxLength", "pattern", "format":
+		what := map[string]string{"minLength": "is too short", "maxLength": "is too long", "pattern": "is not valid", "format": "is not valid"}[l.keyword]
+		if hint == "" {
+			switch l.keyword {
+			case "minLength":
+				hint = fmt.Sprintf("at least %v characters", l.schema["minLength"])
+			case "maxLength":
+				hint = fmt.Sprintf("at most %v characters (it has %d)", l.schema["maxLength"], utf8.RuneCountInString(n.Value))
+			case "pattern":
+				hint = fmt.Sprintf("it must match %v", l.schema["pattern"])
+			case "format":
+				hint = fmt.Sprintf("it must be a valid %v", l.schema["format"])
+			}
+		}
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s %s %s: %s", name, quoteVal(n), what, hint))
+		return
+	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+		what := "is too small"
+		if strings.Contains(strings.ToLower(l.keyword), "max") {
+			what = "is too large"
+		}
+		if hint == "" {
+			hint = map[string]string{"minimum": "at least ", "maximum": "at most ", "exclusiveMinimum": "more than ", "exclusiveMaximum": "less than "}[l.keyword] + fmt.Sprint(l.schema[l.keyword])
+		}
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s %s %s: %s", name, n.Scalar(), what, hint))
+		return
+	case "minItems", "maxItems":
+		what := "has too few items"
+		if l.keyword == "maxItems" {
+			what = "has too many items"
+		}
+		if hint == "" {
+			hint = map[string]string{"minItems": "at least ", "maxItems": "at most "}[l.keyword] + fmt.Sprint(l.schema[l.keyword])
+		}
+		where := r
+		if n.KeyRange != (diag.Range{}) {
+			where = n.KeyRange
+		}
+		c.add(where, RuleSchema, l.instance, fmt.Sprintf("%s %s (%d): %s", name, what, len(n.Items), hint))
+		return
+	}
+	c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s: %s", name, l.msg))
+}
+
+func typeWords(t any) string {
+	var ts []string
+	switch v := t.(type) {
+	case string:
+		ts = []string{v}
+	case []any:
+		for _, x := range v {
+			ts = append(ts, fmt.Sprint(x))
+		}
+	}
+	for i, x := range ts {
+		switch x {
+		case "integer", "array", "object":
+			ts[i] = "an " + x
+		default:
+			ts[i] = "a " + x
+		}
+	}
+	return strings.Join(ts, " or ")
+}
+
+func describe(n *source.Node) string {
+	switch n.Kind {
+	case source.Null:
+		return "empty (null)"
+	case source.Object:
+		return "an object"
+	case source.Array:
+		return "a list"
+	case source.String:
+		return "the string " + quoteVal(n)
+	case source.Bool:
+		return "the boolean " + n.Scalar()
+	}
+	return "the number " + n.Scalar()
+}
+
+// quoteVal shows a scalar for a message: quoted, escaped, shortened.
+func quoteVal(n *source.Node) string {
+	if n.Kind == source.Number || n.Kind == source.Bool {
+		return n.Scalar()
+	}
+	return quoteAny(n.Value)
+}
+
+func quoteAny(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Sprint(v)
+	}
+	if utf8.RuneCountInString(s) > 60 {
+		s = string([]rune(s)[:57]) + "..."
+	}
+	return strconv.Quote(s)
+}
+
+func (c *checker) isBroken(pointer string) bool {
+	for _, b := range c.broken {
+		if pointer == b || strings.HasPrefix(pointer, b+"/") {
+			return true
+		}
+	}
+	return false
+}

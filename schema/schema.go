@@ -1,0 +1,285 @@
+// Package schema holds one JSON Schema (draft 2020-12) per gateway
+// operation, embedded into the binary, and checks definitions against them.
+//
+// The published schemas (printed by `apigwlint schema`) accept a
+// JSON-string parameter either structured or as a string, for editors. The
+// linter itself parses such strings into the document tree first (see
+// source.Expand) and validates against a copy of the schema in which those
+// parameters take only the structured form, so that one mistake gives one
+// diagnostic instead of a cascade from both branches.
+package schema
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+//go:embed CreateApi.json CreateService.json
+var files embed.FS
+
+// Operation names.
+const (
+	CreateApi     = "CreateApi"
+	CreateService = "CreateService"
+)
+
+// Ops lists the operations in a fixed order.
+var Ops = []string{CreateApi, CreateService}
+
+// Markers used in the schema files.
+const (
+	markJSONString = "x-apigwlint-json-string"
+	markEnumFold   = "x-apigwlint-enum-case-insensitive"
+	markHint       = "x-apigwlint-hint"
+)
+
+// Schema is one operation's schema, parsed and compiled.
+type Schema struct {
+	Op        string
+	Published []byte         // the file as shipped
+	Root      map[string]any // the published schema as plain values
+	compiled  *jsonschema.Schema
+	// TopLevel is the set of documented top-level parameters.
+	TopLevel map[string]bool
+}
+
+var (
+	once    sync.Once
+	loaded  map[string]*Schema
+	loadErr error
+)
+
+// Get returns the schema of an operation, compiling both once per process.
+func Get(op string) (*Schema, error) {
+	once.Do(func() { loaded, loadErr = loadAll() })
+	if loadErr != nil {
+		return nil, loadErr
+	}
+	s, ok := loaded[op]
+	if !ok {
+		return nil, fmt.Errorf("no schema for operation %q", op)
+	}
+	return s, nil
+}
+
+// MustGet is Get for callers after a successful Init.
+func MustGet(op string) *Schema {
+	s, err := Get(op)
+	if err != nil {
+		panic(err) // the embedded schemas are tested; this cannot happen in a release
+	}
+	return s
+}
+
+// Init compiles the schemas and reports a broken build.
+func Init() error { _, err := Get(CreateApi); return err }
+
+// Published returns the schema file of an operation as shipped.
+func Published(op string) ([]byte, error) {
+	return files.ReadFile(op + ".json")
+}
+
+func loadAll() (map[string]*Schema, error) {
+	out := map[string]*Schema{}
+	for _, op := range Ops {
+		raw, err := files.ReadFile(op + ".json")
+		if err != nil {
+			return nil, err
+		}
+		var root map[string]any
+		if err := json.Unmarshal(raw, &root); err != nil {
+			return nil, fmt.Errorf("schema %s: %w", op, err)
+		}
+		internal := structuredOnly(deepCopy(root)).(map[string]any)
+		ib, err := json.Marshal(internal)
+		if err != nil {
+			return nil, err
+		}
+		c := NewCompiler()
+		url := "https://apigwlint.dev/schema/internal/" + op + ".json"
+		if err := c.AddResource(url, bytes.NewReader(ib)); err != nil {
+			return nil, fmt.Errorf("schema %s: %w", op, err)
+		}
+		compiled, err := c.Compile(url)
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", op, err)
+		}
+		s := &Schema{Op: op, Published: raw, Root: root, compiled: compiled, TopLevel: map[string]bool{}}
+		if props, ok := root["properties"].(map[string]any); ok {
+			for k := range props {
+				if k != "Action" {
+					s.TopLevel[k] = true
+				}
+			}
+		}
+		out[op] = s
+	}
+	return out, nil
+}
+
+// NewCompiler returns a draft 2020-12 compiler that loads nothing from
+// outside: jsonschema/v5 follows file:// and http(s):// references by
+// default, which a linter reading untrusted repositories must not do.
+func NewCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.LoadURL = func(url string) (io.ReadCloser, error) {
+		return nil, fmt.Errorf("refusing to load %q: apigwlint schemas may only reference themselves", url)
+	}
+	return c
+}
+
+// structuredOnly replaces each JSON-string parameter's anyOf by its
+// structured branch.
+func structuredOnly(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		if t[markJSONString] == true {
+			if alts, ok := t["anyOf"].([]any); ok && len(alts) > 0 {
+				if first, ok := alts[0].(map[string]any); ok {
+					delete(t, "anyOf")
+					for k, x := range first {
+						t[k] = x
+					}
+				}
+			}
+		}
+		for k, x := range t {
+			t[k] = structuredOnly(x)
+		}
+	case []any:
+		for i, x := range t {
+			t[i] = structuredOnly(x)
+		}
+	}
+	return v
+}
+
+func deepCopy(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(t))
+		for k, x := range t {
+			m[k] = deepCopy(x)
+		}
+		return m
+	case []any:
+		s := make([]any, len(t))
+		for i, x := range t {
+			s[i] = deepCopy(x)
+		}
+		return s
+	}
+	return v
+}
+
+// resolve follows a local "$ref" (and the structured branch of a
+// JSON-string parameter) to the schema object that describes a value.
+func (s *Schema) resolve(n map[string]any) map[string]any {
+	for i := 0; i < 16 && n != nil; i++ {
+		if alts, ok := n["anyOf"].([]any); ok && n[markJSONString] == true && len(alts) > 0 {
+			n, _ = alts[0].(map[string]any)
+			continue
+		}
+		ref, ok := n["$ref"].(string)
+		if !ok {
+			return n
+		}
+		n = s.at(strings.TrimPrefix(ref, "#"))
+	}
+	return n
+}
+
+// at returns the schema object at a JSON pointer of the published schema.
+func (s *Schema) at(pointer string) map[string]any {
+	var cur any = s.Root
+	if pointer == "" {
+		return s.Root
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		switch t := cur.(type) {
+		case map[string]any:
+			cur = t[tok]
+		case []any:
+			i := 0
+			fmt.Sscan(tok, &i)
+			if i < 0 || i >= len(t) {
+				return nil
+			}
+			cur = t[i]
+		default:
+			return nil
+		}
+	}
+	m, _ := cur.(map[string]any)
+	return m
+}
+
+// Properties returns the property names of a schema object, sorted.
+func Properties(n map[string]any) []string {
+	props, _ := n["properties"].(map[string]any)
+	out := make([]string, 0, len(props))
+	for k := range props {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Describe returns the description of the property at a JSON pointer of a
+// definition (e.g. "/RequestConfig/RequestPath"), for hover text; "" when
+// the pointer leads nowhere documented.
+func (s *Schema) Describe(pointer string) string {
+	n := s.SchemaAt(pointer)
+	if n == nil {
+		return ""
+	}
+	d, _ := n["description"].(string)
+	return d
+}
+
+// SchemaAt walks the schema along a definition pointer and returns the
+// schema object (unresolved, so its own description is kept) for it.
+func (s *Schema) SchemaAt(pointer string) map[string]any {
+	cur := s.Root
+	if pointer == "" {
+		return cur
+	}
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		r := s.resolve(cur)
+		if r == nil {
+			return nil
+		}
+		if props, ok := r["properties"].(map[string]any); ok {
+			if p, ok := props[tok].(map[string]any); ok {
+				cur = p
+				continue
+			}
+			if p, ok := props[flipFirst(tok)].(map[string]any); ok {
+				cur = p
+				continue
+			}
+		}
+		if items, ok := r["items"].(map[string]any); ok {
+			cur = items
+			continue
+		}
+		return nil
+	}
+	return cur
+}
+
+// Resolved is SchemaAt followed by $ref resolution.
+func (s *Schema) Resolved(pointer string) map[string]any {
+	return s.resolve(s.SchemaAt(pointer))
+}
