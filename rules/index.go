@@ -22,13 +22,13 @@ type Index struct {
 
 // APIEntry is one CreateApi definition.
 type APIEntry struct {
-	GroupID  string
-	Name     string
-	NameLoc  Loc
-	Method   string // canonical upper case; "" when absent
-	Path     string
-	PathLoc  Loc
-	Where    Loc // the definition (its first key)
+	GroupID string
+	Name    string
+	NameLoc Loc
+	Method  string // canonical upper case; "" when absent
+	Path    string
+	PathLoc Loc
+	Where   Loc // the definition (its first key)
 }
 
 // ServiceEntry is one serviceConfigs item of a CreateService definition,
