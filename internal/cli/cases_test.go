@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/apigwlint/apigwlint/rules"
 )
 
 // The case suite: every file under testdata/cases is a definition file
@@ -19,7 +21,8 @@ import (
 //
 //	RequestPath: /users/[userId]   # want path-param-undeclared@23
 //
-// "want" takes one or more RULE[@COLUMN][:SEVERITY]. A file without any
+// "want" takes one or more RULE[@COLUMN][:SEVERITY]; without a severity
+// the rule's default severity is expected. A file without any
 // want must lint clean. Where a comment cannot stand on the line (JSON
 // files, lines inside block scalars), a file NAME.want beside it lists
 // "LINE:COLUMN RULE [SEVERITY] [-- message substring]" lines instead.
@@ -133,6 +136,14 @@ func runJSON(t *testing.T, args ...string) (jsonOut, int, string) {
 
 func checkWants(t *testing.T, wants []want, out jsonOut) {
 	t.Helper()
+	// A want without a severity expects the rule's default severity.
+	for i := range wants {
+		if wants[i].sev == "" {
+			if r := rules.ByID(wants[i].rule); r != nil {
+				wants[i].sev = r.Severity.String()
+			}
+		}
+	}
 	used := make([]bool, len(wants))
 	var problems []string
 	for _, d := range out.Diagnostics {
