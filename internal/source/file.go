@@ -205,7 +205,16 @@ func (f *File) OffsetOf(p diag.Pos) int {
 func (f *File) loadJSON() {
 	root, dups, err := parseJSON(f.Src, f.PosAt, f)
 	for _, d := range dups {
-		f.problem(RuleDuplicateKey, d.Range, 0, fmt.Sprintf("duplicate key %q (the first one is kept)", d.Key),
+		doc := 0
+		if root != nil && root.Kind == Array {
+			// the array element that holds the duplicate
+			for i, it := range root.Items {
+				if !d.Range.Start.Less(it.Range.Start) && d.Range.Start.Less(it.Range.End) {
+					doc = i
+				}
+			}
+		}
+		f.problem(RuleDuplicateKey, d.Range, doc, fmt.Sprintf("duplicate key %q (the first one is kept)", d.Key),
 			diag.Related{File: f.Path, Range: d.First, Message: "first defined here"})
 	}
 	if err != nil {

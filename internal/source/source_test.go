@@ -222,6 +222,13 @@ func TestDeepNestingIsRefused(t *testing.T) {
 	}
 }
 
+func TestDuplicateKeyInJSONArrayNamesItsElement(t *testing.T) {
+	f := load(t, "a.json", "[{\"a\": 1},\n {\"b\": 2, \"b\": 3}]")
+	if len(f.Problems) != 1 || f.Problems[0].Document != 1 {
+		t.Fatalf("problems %+v", f.Problems)
+	}
+}
+
 func TestJSONArrayOfDefinitions(t *testing.T) {
 	f := load(t, "a.json", "[{\"a\": 1}, {\"b\": 2}]")
 	if len(f.Docs) != 2 || f.Docs[1].Index != 1 || f.Docs[1].Root.Get("b").Pointer != "/b" {
