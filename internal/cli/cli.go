@@ -165,7 +165,8 @@ func (e *env) lint(args []string) int {
 	if f.output != "" {
 		useColor = f.color == "always"
 	}
-	formatter, err := output.New(f.format, output.Options{Color: useColor, Version: version()})
+	wd, _ := os.Getwd() // the base of the report's relative paths; "" leaves it unresolved
+	formatter, err := output.New(f.format, output.Options{Color: useColor, Version: version(), SrcRoot: wd})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage

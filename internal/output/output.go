@@ -16,6 +16,11 @@ import (
 type Options struct {
 	Color   bool   // text only
 	Version string // tool version, for formats that name the tool
+	// SrcRoot is the absolute directory that the diagnostics' file paths
+	// are relative to (the working directory of the run). SARIF records
+	// it as the %SRCROOT% base; "" leaves the base unresolved, which
+	// keeps reports reproducible across machines.
+	SrcRoot string
 }
 
 // Formatter writes a result.
@@ -24,8 +29,13 @@ type Formatter interface {
 }
 
 var formats = map[string]func(Options) Formatter{
-	"text": func(o Options) Formatter { return &Text{Color: o.Color} },
-	"json": func(o Options) Formatter { return JSON{} },
+	"text":       func(o Options) Formatter { return &Text{Color: o.Color} },
+	"json":       func(o Options) Formatter { return JSON{} },
+	"sarif":      func(o Options) Formatter { return &SARIF{Version: o.Version, SrcRoot: o.SrcRoot} },
+	"github":     func(o Options) Formatter { return GitHub{} },
+	"checkstyle": func(o Options) Formatter { return Checkstyle{} },
+	"junit":      func(o Options) Formatter { return JUnit{} },
+	"gitlab":     func(o Options) Formatter { return GitLab{} },
 }
 
 // Names lists the formats, sorted.
