@@ -96,35 +96,31 @@ func version() string {
 }
 
 // parseInterleaved lets flags follow paths (apigwlint dir --format json).
+// Everything after "--" is a path, even when it starts with "-".
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
+	var after []string
+	for i, a := range args {
+		if a == "--" {
+			args, after = args[:i], args[i+1:]
+			break
+		}
+	}
+	var paths []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
 		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
+		// flag stops at the first non-flag: take paths up to the next flag.
+		i := 0
+		for i < len(args) && (!strings.HasPrefix(args[i], "-") || args[i] == "-") {
+			paths = append(paths, args[i])
+			i++
 		}
-		// flag stops at the first non-flag; "--" ends flags for good.
-		if fs.NArg() > 0 && len(args) > 0 {
-			consumed := false
-			for i, a := range args {
-				if a == "--" {
-					rest = append(rest, args[i+1:]...)
-					return rest, nil
-				}
-				if strings.HasPrefix(a, "-") && a != "-" {
-					args = args[i:]
-					consumed = true
-					break
-				}
-				rest = append(rest, a)
-			}
-			if !consumed {
-				return rest, nil
-			}
+		if i == len(args) {
+			return append(paths, after...), nil
 		}
+		args = args[i:]
 	}
 }
 
@@ -172,6 +168,11 @@ func (e *env) lint(args []string) int {
 		return ExitUsage
 	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize}
+	if f.output != "" {
+		if abs, err := filepath.Abs(f.output); err == nil {
+			opts.Exclude = append(opts.Exclude, abs)
+		}
+	}
 	res, err := lint.Run(opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
@@ -238,6 +239,20 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	// CreateTemp makes the file 0600; a report is read by later CI steps,
+	// perhaps as another user. Keep the mode of a file being replaced.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		mode = st.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -196,3 +196,32 @@ func TestSchemaCommandPrintsValidDraft2020Schema(t *testing.T) {
 		t.Errorf("unknown schema: %d %q", code, errs)
 	}
 }
+
+func TestDoubleDashEndsFlags(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "-odd.yaml", goodService)
+	if out, errs, code := run(t, "--format", "json", "--", "-odd.yaml"); code != ExitOK || !strings.Contains(out, `"files": 1`) {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+func TestOutputFileIsReadableAndNotLinted(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "svc.yaml", goodService)
+	// A JSON report inside the checked tree would otherwise be walked next time.
+	for i := 0; i < 2; i++ {
+		out, errs, code := run(t, "--format", "json", "--output", "report.json", ".")
+		if code != ExitOK || !strings.Contains(out, "1 file, 1 definition") || strings.Contains(out, "skipped") {
+			t.Fatalf("run %d: exit %d\n%s\n%s", i, code, out, errs)
+		}
+	}
+	st, err := os.Stat(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o644 {
+		t.Errorf("report mode %v, want 0644", st.Mode().Perm())
+	}
+}

@@ -44,6 +44,9 @@ type Options struct {
 	Filter func(f *FileResult)
 	// Sources keeps the text of every file with diagnostics, for snippets.
 	KeepSources bool
+	// Exclude lists absolute paths a walk never checks (the report being
+	// written with --output, which may sit inside the checked tree).
+	Exclude []string
 }
 
 // FileResult is what one file produced.
@@ -268,6 +271,11 @@ func collect(opts *Options, res *Result) []job {
 			}
 			if opts.Ignored != nil && opts.Ignored(rel) {
 				return nil
+			}
+			for _, x := range opts.Exclude {
+				if x == path {
+					return nil
+				}
 			}
 			walked = append(walked, job{path: path, display: rel})
 			return nil
