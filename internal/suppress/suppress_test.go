@@ -76,15 +76,15 @@ func TestScanIgnoresTextThatLooksLikeADirective(t *testing.T) {
 
 func TestScanForms(t *testing.T) {
 	src := strings.Join([]string{
-		"# apigwlint-disable-file unknown-field -- vendor keys",     // 1
-		"a: 1",                                                      // 2
+		"# apigwlint-disable-file unknown-field -- vendor keys", // 1
+		"a: 1", // 2
 		"# apigwlint-disable-next-line schema, unknown-field -- r1", // 3
-		"",                                                          // 4
-		"# a plain comment",                                         // 5
-		"b: 2",                                                      // 6
-		"c: 3  #apigwlint-disable-line schema -- r2",                // 7
-		"d: \"é\"  # apigwlint-disable-next-line syntax -- r3",      // 8
-		"e: 5",                                                      // 9
+		"",                  // 4
+		"# a plain comment", // 5
+		"b: 2",              // 6
+		"c: 3  #apigwlint-disable-line schema -- r2",           // 7
+		"d: \"é\"  # apigwlint-disable-next-line syntax -- r3", // 8
+		"e: 5", // 9
 	}, "\n")
 	s := Scan("f.yaml", []byte(src))
 	if s == nil {
@@ -163,11 +163,11 @@ func summary(ds []diag.Diagnostic) string {
 func TestApply(t *testing.T) {
 	src := strings.Join([]string{
 		"# apigwlint-disable-file duplicate-key -- kept on purpose", // 1
-		"a: 1",                                                      // 2
-		"# apigwlint-disable-next-line schema, unknown-field -- r",  // 3
-		"b: 2",                                                      // 4
-		"c: 3  # apigwlint-disable-line schema -- r",                // 5
-		"d: 4  # apigwlint-disable-line schema",                     // 6
+		"a: 1", // 2
+		"# apigwlint-disable-next-line schema, unknown-field -- r", // 3
+		"b: 2", // 4
+		"c: 3  # apigwlint-disable-line schema -- r", // 5
+		"d: 4  # apigwlint-disable-line schema",      // 6
 	}, "\n")
 	s := Scan("f.yaml", []byte(src))
 	in := []diag.Diagnostic{
