@@ -61,3 +61,21 @@ var (
 		Good:    "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility: PRIVATE\nRequestConfig: '{\"RequestProtocol\": \"HTTP\", \"RequestHttpMethod\": \"GET\", \"RequestPath\": \"/users\", \"RequestMode\": \"MAPPING\"}'\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n",
 	}}
 )
+
+// The checks on inline suppression comments. Their diagnostics are
+// produced by internal/suppress when a file's diagnostics are finished;
+// they cannot themselves be suppressed inline (set them in .apigwlint.yaml).
+var (
+	UnusedSuppression = &Rule{ID: "unused-suppression", Severity: diag.Warning, Kind: Builtin, Doc: Doc{
+		Summary: "an `apigwlint-disable-…` comment names a rule that reports nothing where the comment applies",
+		Why:     "An exception should not outlive its cause. When the problem it excused is fixed, or the rule is turned off in .apigwlint.yaml, the comment is stale: it would silently hide the next real problem of that rule on that line. Delete it, or delete that rule from its list.",
+		Bad:     "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\n# apigwlint-disable-next-line unknown-field -- x-owner is read by our deploy script\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+		Good:    "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\n# apigwlint-disable-next-line unknown-field -- x-owner is read by our deploy script\nx-owner: team-users\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+	}}
+	InvalidSuppression = &Rule{ID: "invalid-suppression", Severity: diag.Error, Kind: Builtin, Doc: Doc{
+		Summary: "an `apigwlint-disable-…` comment without a reason after ` -- `, naming an unknown rule or no rule, or malformed",
+		Why:     "A suppression is a decision someone made; the reason written next to it is what lets the next reader keep or drop it. The forms are `# apigwlint-disable-next-line RULE[,RULE] -- reason` (the next line that is not blank or a comment), `key: value  # apigwlint-disable-line RULE -- reason` (its own line) and `# apigwlint-disable-file RULE -- reason` (the whole file). A suppression without a reason still suppresses, but is reported; one naming an unknown rule suppresses nothing for that rule.",
+		Bad:     "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nx-owner: team-users  # apigwlint-disable-line unknown-field\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+		Good:    "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nx-owner: team-users  # apigwlint-disable-line unknown-field -- read by our deploy script, removed before the call\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+	}}
+)

@@ -5,6 +5,7 @@ import "sort"
 // registry is the one list of rules, in catalog order.
 var registry = []*Rule{
 	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
+	UnusedSuppression, InvalidSuppression,
 }
 
 // All returns every rule, in catalog order.

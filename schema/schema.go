@@ -22,7 +22,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-//go:embed CreateApi.json CreateService.json
+//go:embed CreateApi.json CreateService.json config.json
 var files embed.FS
 
 // Operation names.
@@ -85,6 +85,12 @@ func Init() error { _, err := Get(CreateApi); return err }
 // Published returns the schema file of an operation as shipped.
 func Published(op string) ([]byte, error) {
 	return files.ReadFile(op + ".json")
+}
+
+// ConfigSchema returns the JSON Schema of .apigwlint.yaml as shipped.
+func ConfigSchema() []byte {
+	raw, _ := files.ReadFile("config.json") // embedded; read in tests
+	return raw
 }
 
 func loadAll() (map[string]*Schema, error) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/output"
@@ -40,6 +41,8 @@ Usage:
   apigwlint rules                           list rules with their severity
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
+  apigwlint schema config                   print the JSON Schema of .apigwlint.yaml
+  apigwlint init                            write a starter .apigwlint.yaml here
   apigwlint version                         print the version
 
 Run 'apigwlint COMMAND --help' for a command's flags.
@@ -74,6 +77,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.explain(args[1:])
 		case "schema":
 			return e.schema(args[1:])
+		case "init":
+			return e.init(args[1:])
 		case "version", "--version":
 			fmt.Fprintf(stdout, "apigwlint %s\n", version())
 			return ExitOK
@@ -167,7 +172,20 @@ func (e *env) lint(args []string) int {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize}
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
+	}
+	cfg, ok := e.loadConfig(cwd, f.config)
+	if !ok {
+		return ExitUsage
+	}
+	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd}
+	if cfg != nil {
+		opts.Severity, opts.Ignored = cfg.Hooks(cwd)
+		opts.ProjectRoot = cfg.Dir
+	}
 	if f.output != "" {
 		if abs, err := filepath.Abs(f.output); err == nil {
 			opts.Exclude = append(opts.Exclude, abs)
@@ -262,11 +280,45 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// loadConfig reads the configuration named by --config, or the one found
+// from the working directory upwards; nil when there is none. ok is false
+// when the configuration is bad (the problems are printed, exit status 2).
+func (e *env) loadConfig(cwd, explicit string) (cfg *config.Config, ok bool) {
+	path := explicit
+	if path == "" {
+		found, err := config.Find(cwd)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+			return nil, false
+		}
+		if found == "" {
+			return nil, true
+		}
+		path = found
+	}
+	cfg, err := config.Load(path, lint.Display(cwd, path))
+	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			for _, p := range ce.Problems {
+				fmt.Fprintf(e.stderr, "apigwlint: %s\n", p)
+			}
+			fmt.Fprintf(e.stderr, "apigwlint: the configuration %s has %d mistake(s); nothing was checked\n", ce.Problems[0].File, len(ce.Problems))
+		} else {
+			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		}
+		return nil, false
+	}
+	return cfg, true
+}
+
 func (e *env) rules(args []string) int {
 	fs := flag.NewFlagSet("apigwlint rules", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	configPath := fs.String("config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint rules\n\nLists every rule: id, default severity, operation, summary.\n")
+		fmt.Fprint(e.stderr, "Usage: apigwlint rules [--config FILE]\n\nLists every rule: id, severity under the configuration, default severity, operation, summary.\n\nFlags:\n")
+		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -274,14 +326,76 @@ func (e *env) rules(args []string) int {
 		}
 		return ExitUsage
 	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
+	}
+	cfg, ok := e.loadConfig(cwd, *configPath)
+	if !ok {
+		return ExitUsage
+	}
 	w := e.stdout
-	fmt.Fprintf(w, "%-38s %-8s %-14s %s\n", "RULE", "SEVERITY", "OPERATION", "SUMMARY")
+	fmt.Fprintf(w, "%-38s %-9s %-8s %-14s %s\n", "RULE", "SEVERITY", "DEFAULT", "OPERATION", "SUMMARY")
+	marked := false
 	for _, r := range rules.All() {
 		op := r.Op
 		if op == "" {
 			op = "any"
 		}
-		fmt.Fprintf(w, "%-38s %-8s %-14s %s\n", r.ID, r.Severity, op, r.Doc.Summary)
+		sev := cfg.Base(r).String()
+		if cfg.Overridden(r) {
+			sev += "*"
+			marked = true
+		}
+		fmt.Fprintf(w, "%-38s %-9s %-8s %-14s %s\n", r.ID, sev, r.Severity, op, r.Doc.Summary)
+	}
+	if cfg != nil {
+		fmt.Fprintf(w, "\nSeverities under %s", lint.Display(cwd, cfg.Path))
+		if marked {
+			fmt.Fprint(w, "; * overrides there change the rule for some files")
+		}
+		fmt.Fprintln(w, ".")
+	}
+	return ExitOK
+}
+
+// init writes a starter configuration into the working directory.
+func (e *env) init(args []string) int {
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		fmt.Fprintf(e.stdout, "Usage: apigwlint init\n\nWrites %s in the current directory: every rule at its default severity with a comment each, and commented examples of ignore and overrides. An existing file is never overwritten.\n", config.FileNames[0])
+		return ExitOK
+	}
+	if len(args) != 0 {
+		fmt.Fprint(e.stderr, "Usage: apigwlint init (it takes no arguments; run it in the directory that should hold the configuration)\n")
+		return ExitUsage
+	}
+	for _, name := range config.FileNames {
+		if _, err := os.Lstat(name); err == nil {
+			fmt.Fprintf(e.stderr, "apigwlint: %s already exists; not overwriting it (edit it, or delete it and run init again)\n", name)
+			return ExitUsage
+		}
+	}
+	name := config.FileNames[0]
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", name, err)
+		return ExitUsage
+	}
+	_, werr := f.Write(config.Starter())
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(name)
+		fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", name, werr)
+		return ExitUsage
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %d rules at their default severity\n", name, len(rules.All()))
+	if cwd, err := os.Getwd(); err == nil {
+		if parent, _ := config.Find(filepath.Dir(cwd)); parent != "" {
+			fmt.Fprintf(e.stdout, "note: below this directory it takes the place of %s\n", parent)
+		}
 	}
 	return ExitOK
 }
@@ -356,13 +470,22 @@ func (e *env) schema(args []string) int {
 		if len(args) == 1 {
 			w, code = e.stdout, ExitOK
 		}
-		fmt.Fprintf(w, "Usage: apigwlint schema %s\n\nPrints an operation's JSON Schema (draft 2020-12), e.g. for yaml-language-server.\n", strings.Join(schema.Ops, "|"))
+		fmt.Fprintf(w, "Usage: apigwlint schema %s|config\n\nPrints an operation's JSON Schema (draft 2020-12), e.g. for yaml-language-server, or the schema of .apigwlint.yaml.\n", strings.Join(schema.Ops, "|"))
 		return code
+	}
+	if args[0] == "config" {
+		raw, err := config.Schema()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+			return ExitUsage
+		}
+		e.stdout.Write(raw)
+		return ExitOK
 	}
 	raw, err := schema.Published(args[0])
 	if err != nil {
-		msg := fmt.Sprintf("apigwlint: no schema %q (use %s)", args[0], strings.Join(schema.Ops, " or "))
-		if s := schema.Suggest(args[0], schema.Ops); s != "" {
+		msg := fmt.Sprintf("apigwlint: no schema %q (use %s or config)", args[0], strings.Join(schema.Ops, ", "))
+		if s := schema.Suggest(args[0], append([]string{"config"}, schema.Ops...)); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		fmt.Fprintln(e.stderr, msg)

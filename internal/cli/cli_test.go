@@ -60,18 +60,6 @@ func TestFlagsAfterPaths(t *testing.T) {
 	}
 }
 
-func TestMaxWarnings(t *testing.T) {
-	// No warning rule is guaranteed here; -1 and 0 both pass a clean file.
-	dir := t.TempDir()
-	good := writeFile(t, dir, "good.yaml", goodService)
-	if _, _, code := run(t, "--max-warnings", "0", good); code != ExitOK {
-		t.Errorf("exit %d", code)
-	}
-	if _, _, code := run(t, "--max-warnings", "x", good); code != ExitUsage {
-		t.Errorf("bad --max-warnings: exit %d", code)
-	}
-}
-
 func TestStdin(t *testing.T) {
 	var out strings.Builder
 	var errb strings.Builder

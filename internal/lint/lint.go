@@ -18,6 +18,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
+	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -31,6 +32,7 @@ type Options struct {
 	Stdin         io.Reader // for "-"
 	StdinFilename string    // the path "-" stands for
 	Dir           string    // working directory; "" = os.Getwd()
+	ProjectRoot   string    // directory of the config file, or empty
 	MaxFileSize   int64     // 0 = DefaultMaxFileSize
 	Workers       int       // 0 = GOMAXPROCS
 	// Severity gives the effective severity of a rule for a file (config
@@ -39,8 +41,8 @@ type Options struct {
 	// Ignored reports whether a path (relative to Dir, '/' separators) is
 	// ignored by the configuration.
 	Ignored func(rel string) bool
-	// Filter post-processes one file's diagnostics (inline suppressions);
-	// it runs after severities are applied.
+	// Filter post-processes one file's diagnostics; it runs after
+	// severities and inline suppressions are applied.
 	Filter func(f *FileResult)
 	// Sources keeps the text of every file with diagnostics, for snippets.
 	KeepSources bool
@@ -58,6 +60,10 @@ type FileResult struct {
 	Definitions int
 	Skipped     bool // walked, but holds no definition
 	Defs        []Definition
+	// Suppressions are the file's inline suppression comments, read from
+	// its text when it is checked and applied when the run is finished (so
+	// that they cover cross-file diagnostics too); nil when it has none.
+	Suppressions *suppress.Set
 }
 
 // Definition is one definition found in a file.
@@ -171,6 +177,15 @@ func finish(opts *Options, res *Result) {
 			kept = append(kept, d)
 		}
 		fr.Diags = kept
+		if fr.Suppressions != nil {
+			path := fr.Path
+			fr.Diags = fr.Suppressions.Apply(fr.Diags, func(r *rules.Rule) diag.Severity {
+				if opts.Severity != nil {
+					return opts.Severity(r, path)
+				}
+				return r.Severity
+			})
+		}
 		if opts.Filter != nil {
 			opts.Filter(fr)
 		}
@@ -223,6 +238,8 @@ func collect(opts *Options, res *Result) []job {
 			name := opts.StdinFilename
 			if name == "" {
 				name = "<stdin>.yaml"
+			} else if opts.Ignored != nil && opts.Ignored(Display(opts.Dir, name)) {
+				continue // an editor checking an ignored file gets nothing
 			}
 			add(job{display: Display(opts.Dir, name), explicit: true, data: data, stdin: true})
 			continue
@@ -367,7 +384,7 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 // schema and the definition rules. Project rules are not run here.
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 	f := source.Load(display, data, source.DefaultOptions)
-	fr := &FileResult{Path: display, Explicit: explicit, File: f}
+	fr := &FileResult{Path: display, Explicit: explicit, File: f, Suppressions: suppress.Scan(display, data)}
 	fr.Diags = append(fr.Diags, f.Problems...)
 	for _, doc := range f.Docs {
 		op, d := schema.Detect(doc.Root, display, doc.Index)
