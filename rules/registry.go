@@ -5,6 +5,8 @@ import "sort"
 // registry is the one list of rules, in catalog order.
 var registry = []*Rule{
 	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
+	// Project rules (cross-file).
+	DuplicateAPIName, DuplicateAPIPath, PathUniqueStrict, DuplicateService, DuplicateClientToken,
 }
 
 // All returns every rule, in catalog order.
