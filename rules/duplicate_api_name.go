@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 )
@@ -40,9 +41,23 @@ var DuplicateAPIName = &Rule{
 	},
 }
 
-// apiDoc is a small CreateApi definition for rule documents.
+// apiDoc is a small CreateApi definition for rule documents, with its path
+// parameters declared.
 func apiDoc(name, method, path string) string {
-	return "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: " + name + "\nVisibility: PRIVATE\n" +
+	doc := "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: " + name + "\nVisibility: PRIVATE\nAuthType: APP\n" +
+		"AllowSignatureMethod: HmacSHA256\n" +
 		"RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: " + method + ", RequestPath: '" + path + "', RequestMode: PASSTHROUGH}\n" +
 		"ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n"
+	sep := "RequestParameters:\n"
+	for rest := path; strings.Contains(rest, "["); {
+		open := strings.Index(rest, "[")
+		end := strings.Index(rest[open:], "]")
+		if end < 0 {
+			break
+		}
+		doc += sep + "  - {ApiParameterName: " + rest[open+1:open+end] + ", Location: PATH, ParameterType: String, Required: REQUIRED}\n"
+		sep = ""
+		rest = rest[open+end+1:]
+	}
+	return doc
 }

@@ -313,3 +313,43 @@ func TestProjectDeterministic(t *testing.T) {
 		t.Errorf("1 worker: %d diagnostics, 8 workers: %d; they must be equal and not empty", len(one.Diags), len(many.Diags))
 	}
 }
+
+// The examples of every project rule's document (apigwlint explain) are
+// true: the rule fires on BadFiles and not on GoodFiles, and nothing else
+// fires on either.
+func TestProjectRuleDocs(t *testing.T) {
+	for _, r := range rules.All() {
+		if r.Kind != rules.Project {
+			continue
+		}
+		t.Run(r.ID, func(t *testing.T) {
+			if len(r.Doc.BadFiles) < 2 || len(r.Doc.GoodFiles) < 2 || r.Doc.Summary == "" || r.Doc.Why == "" {
+				t.Fatal("a project rule documents a summary, why, and several bad and good files")
+			}
+			on := func(rule *rules.Rule, _ string) diag.Severity {
+				if rule == r {
+					return diag.Error
+				}
+				return rule.Severity
+			}
+			for _, c := range []struct {
+				files map[string]string
+				fires bool
+			}{{r.Doc.BadFiles, true}, {r.Doc.GoodFiles, false}} {
+				res := run(t, Options{Dir: project(t, c.files), Severity: on})
+				fired := false
+				for _, d := range res.Diags {
+					switch d.Rule {
+					case r.ID:
+						fired = true
+					default:
+						t.Errorf("the example has another problem: %s:%d: %s [%s]", d.File, d.Range.Start.Line, d.Message, d.Rule)
+					}
+				}
+				if fired != c.fires || res.Definitions != len(c.files) {
+					t.Errorf("fires = %v on %d definitions, want %v on %d", fired, res.Definitions, c.fires, len(c.files))
+				}
+			}
+		})
+	}
+}
