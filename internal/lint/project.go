@@ -43,24 +43,42 @@ func ProjectRoot(projectRoot, dir string) string {
 }
 
 // projectJobs lists the definition files under the project root that the
-// named paths do not already cover, as index-only jobs. Walk errors there
-// are not this run's failure and are left out; the named paths report
-// their own.
+// named paths do not already cover, as index-only jobs. A file counts as
+// covered when it is the same file, even if named through a symbolic link
+// (it would otherwise clash with itself). Walk errors there are not this
+// run's failure and are left out; the named paths report their own.
 func projectJobs(opts *Options, named []job) []job {
 	root := ProjectRoot(opts.ProjectRoot, opts.Dir)
-	seen := make(map[string]bool, len(named))
+	seen := make(map[string]bool, 2*len(named))
 	for _, j := range named {
 		seen[j.display] = true
+		path := j.path
+		if j.stdin {
+			path = filepath.Join(opts.Dir, filepath.FromSlash(j.display))
+		}
+		seen[realPath(path)] = true
 	}
+	// The walk follows no link, so below the root's real path every file
+	// is at its real path.
+	realRoot := realPath(root)
 	var out []job
 	for _, j := range walk(opts, root, root, func(string) {}) {
-		if seen[j.display] {
+		if rel, err := filepath.Rel(root, j.path); err == nil && seen[filepath.Join(realRoot, rel)] || seen[j.display] {
 			continue
 		}
 		j.indexOnly = true
 		out = append(out, j)
 	}
 	return out
+}
+
+// realPath is path with every symbolic link resolved, or cleaned when it
+// cannot be resolved.
+func realPath(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return filepath.Clean(path)
 }
 
 // checkProject runs the project rules over the index of every file read

@@ -353,3 +353,16 @@ func TestProjectRuleDocs(t *testing.T) {
 		})
 	}
 }
+
+// A file named through a symbolic link is the same file as the one the
+// project walk finds: it must not clash with itself.
+func TestNamedThroughSymlink(t *testing.T) {
+	root := project(t, map[string]string{"apis/get-user.yaml": apiYAML("GetUser", "GET", "/users")})
+	if err := os.Symlink("apis", filepath.Join(root, "link")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	expect(t, run(t, Options{Dir: root, Paths: []string{"link"}}).Diags)
+	expect(t, run(t, Options{Dir: root, Paths: []string{"link/get-user.yaml"}}).Diags)
+	res := run(t, Options{Dir: root, Paths: []string{"-"}, Stdin: strings.NewReader(apiYAML("GetUser", "GET", "/users")), StdinFilename: "link/get-user.yaml"})
+	expect(t, res.Diags)
+}
