@@ -366,3 +366,19 @@ func TestNamedThroughSymlink(t *testing.T) {
 	res := run(t, Options{Dir: root, Paths: []string{"-"}, Stdin: strings.NewReader(apiYAML("GetUser", "GET", "/users")), StdinFilename: "link/get-user.yaml"})
 	expect(t, res.Diags)
 }
+
+// testdata/examples is a realistic project: as a project of its own it
+// lints clean, cross-file rules included.
+func TestExamplesProjectClean(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, Options{Dir: dir, ProjectRoot: dir})
+	if res.Definitions < 20 {
+		t.Fatalf("only %d definitions found", res.Definitions)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s:%d:%d: %s [%s]", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Rule)
+	}
+}
