@@ -1,8 +1,18 @@
 package rules
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
 )
+
+// The project index: what cross-file rules need from every definition of a
+// project. It keeps keys and positions only, never trees, so that it stays
+// small for tens of thousands of files, and a file's part (FileIndex) is
+// plain data that a result cache can store beside the file's diagnostics.
 
 // Loc is a place in a definition file.
 type Loc struct {
@@ -12,37 +22,248 @@ type Loc struct {
 	Range    diag.Range
 }
 
-// Index keeps what cross-file rules need from every definition of a
-// project: keys and positions, not whole trees, so that it stays small for
-// tens of thousands of files.
-type Index struct {
-	APIs     []APIEntry
-	Services []ServiceEntry
+// Before orders locations in path order, then by position: the order in
+// which cross-file diagnostics decide which of two definitions is "later".
+func (l Loc) Before(m Loc) bool {
+	if l.File != m.File {
+		return l.File < m.File
+	}
+	if l.Range.Start != m.Range.Start {
+		return l.Range.Start.Less(m.Range.Start)
+	}
+	return l.Pointer < m.Pointer
+}
+
+func locOf(file string, doc int, n *source.Node) Loc {
+	return Loc{File: file, Document: doc, Pointer: n.Pointer, Range: n.Range}
+}
+
+// FileIndex is one file's part of the project index.
+type FileIndex struct {
+	APIs     []APIEntry     `json:",omitempty"`
+	Services []ServiceEntry `json:",omitempty"`
+	Tokens   []TokenEntry   `json:",omitempty"`
 }
 
 // APIEntry is one CreateApi definition.
 type APIEntry struct {
 	GroupID string
-	Name    string
-	NameLoc Loc
-	Method  string // canonical upper case; "" when absent
-	Path    string
-	PathLoc Loc
-	Where   Loc // the definition (its first key)
+	Name    string // ApiName; "" when absent
+	NameAt  Loc    // the ApiName value (the document when absent)
+	Method  string // RequestHttpMethod in upper case; "" when absent
+	Path    string // RequestPath as written; "" when absent
+	Shape   string // PathShape of Path
+	PathAt  Loc    // the RequestPath value
 }
 
-// ServiceEntry is one serviceConfigs item of a CreateService definition,
-// or the definition itself for its clientToken.
+// ServiceEntry is one item of a CreateService definition's serviceConfigs.
 type ServiceEntry struct {
-	GatewayID   string
-	Names       []NamedLoc
-	ClientToken string
-	TokenLoc    Loc
-	Where       Loc
+	GatewayID string // "" when absent
+	Name      string
+	At        Loc // the name value
 }
 
-// NamedLoc is a name and where it is written.
-type NamedLoc struct {
-	Name string
-	Loc  Loc
+// TokenEntry is the clientToken of one CreateService definition.
+type TokenEntry struct {
+	Token string
+	At    Loc
+}
+
+// Empty reports whether the file contributes nothing to the index.
+func (fi *FileIndex) Empty() bool {
+	return len(fi.APIs) == 0 && len(fi.Services) == 0 && len(fi.Tokens) == 0
+}
+
+// IndexDefinition adds what one definition contributes to fi. It runs after
+// schema.Check has normalised the tree (JSON strings parsed, inner keys in
+// their documented spelling, enum values canonical), so it reads documented
+// keys only.
+func IndexDefinition(fi *FileIndex, file string, doc int, op string, root *source.Node) {
+	if root == nil || root.Kind != source.Object {
+		return
+	}
+	switch op {
+	case "CreateApi":
+		e := APIEntry{GroupID: root.Str("GroupId"), Name: root.Str("ApiName"), NameAt: locOf(file, doc, root)}
+		if n := root.Get("ApiName"); n != nil {
+			e.NameAt = locOf(file, doc, n)
+		}
+		rc := root.Get("RequestConfig")
+		e.Method = strings.ToUpper(rc.Str("RequestHttpMethod"))
+		if n := rc.Get("RequestPath"); n != nil {
+			e.Path = n.Scalar()
+			e.PathAt = locOf(file, doc, n)
+			e.Shape = PathShape(e.Path, rc.Get("EscapePathParam").IsTrue())
+		}
+		if e.GroupID != "" && (e.Name != "" || e.Path != "") {
+			fi.APIs = append(fi.APIs, e)
+		}
+	case "CreateService":
+		gateway := root.Str("gatewayId")
+		if list := root.Get("serviceConfigs"); list != nil && list.Kind == source.Array {
+			for _, item := range list.Items {
+				if n := item.Get("name"); n != nil && n.Scalar() != "" {
+					fi.Services = append(fi.Services, ServiceEntry{GatewayID: gateway, Name: n.Scalar(), At: locOf(file, doc, n)})
+				}
+			}
+		}
+		if n := root.Get("clientToken"); n != nil && n.Scalar() != "" {
+			fi.Tokens = append(fi.Tokens, TokenEntry{Token: n.Scalar(), At: locOf(file, doc, n)})
+		}
+	}
+}
+
+// PathShape is the form of a request path under which two paths route the
+// same requests: every path parameter `[name]` becomes `[]`, because the
+// parameter's name does not take part in routing. When EscapePathParam is
+// true the brackets are literal text (reference B.1) and the path is its own
+// shape. Case is kept: no source says the gateway matches paths ignoring
+// case, and paths are case-sensitive in HTTP (RFC 3986), so /Users and
+// /users are different paths here.
+func PathShape(path string, escaped bool) string {
+	if escaped || !strings.Contains(path, "[") {
+		return path
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(path, '[')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(path[open:], ']')
+		if end < 0 {
+			break
+		}
+		b.WriteString(path[:open])
+		b.WriteString("[]")
+		path = path[open+end+1:]
+	}
+	b.WriteString(path)
+	return b.String()
+}
+
+// Index is the project index: every file's entries, sorted in path order,
+// and which files the run reports on.
+type Index struct {
+	APIs     []APIEntry
+	Services []ServiceEntry
+	Tokens   []TokenEntry
+	// Reported says whether diagnostics located in a file are shown; in a
+	// partial run (some files named, the whole project indexed) only the
+	// named ones are. nil = every file.
+	Reported func(file string) bool
+}
+
+// NewIndex merges files' parts into a project index.
+func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
+	ix := &Index{Reported: reported}
+	for i := range files {
+		ix.APIs = append(ix.APIs, files[i].APIs...)
+		ix.Services = append(ix.Services, files[i].Services...)
+		ix.Tokens = append(ix.Tokens, files[i].Tokens...)
+	}
+	sort.SliceStable(ix.APIs, func(i, j int) bool { return ix.APIs[i].NameAt.Before(ix.APIs[j].NameAt) })
+	sort.SliceStable(ix.Services, func(i, j int) bool { return ix.Services[i].At.Before(ix.Services[j].At) })
+	sort.SliceStable(ix.Tokens, func(i, j int) bool { return ix.Tokens[i].At.Before(ix.Tokens[j].At) })
+	return ix
+}
+
+func (ix *Index) reported(file string) bool {
+	return ix.Reported == nil || ix.Reported(file)
+}
+
+// maxRelated bounds the related locations of one diagnostic; the message
+// still counts all of them.
+const maxRelated = 10
+
+// clashes collects the clashes of one rule and reports them. A clash of a
+// later entry with earlier ones (in path order) is reported on the later
+// location, with the earlier ones as related locations. In a partial run a
+// clash between a named file and an untouched one must still be seen when
+// the untouched file is the later one, so when the later entry's file is
+// not reported on, the clash goes on each earlier entry whose file is,
+// with the later entry as related. One location gets one diagnostic per
+// rule, listing everything it clashes with.
+type clashes[E any] struct {
+	p       *ProjectContext
+	entries []E
+	at      func(*E) Loc
+	others  map[int][]int // main entry -> entries it clashes with
+}
+
+func newClashes[E any](p *ProjectContext, entries []E, at func(*E) Loc) *clashes[E] {
+	return &clashes[E]{p: p, entries: entries, at: at, others: map[int][]int{}}
+}
+
+// add records that entry j clashes with the earlier entries.
+func (c *clashes[E]) add(j int, earlier []int) {
+	if len(earlier) == 0 {
+		return
+	}
+	ix := c.p.Index
+	if ix.reported(c.at(&c.entries[j]).File) {
+		c.others[j] = append(c.others[j], earlier...)
+		return
+	}
+	for _, i := range earlier {
+		if ix.reported(c.at(&c.entries[i]).File) {
+			c.others[i] = append(c.others[i], j)
+		}
+	}
+}
+
+// report emits the diagnostics, in entry order. message gets every entry
+// the main one clashes with; note describes one related location.
+func (c *clashes[E]) report(message func(main *E, others []*E) string, note func(other *E) string) {
+	mains := make([]int, 0, len(c.others))
+	for i := range c.others {
+		mains = append(mains, i)
+	}
+	sort.Ints(mains)
+	for _, m := range mains {
+		idx := c.others[m]
+		sort.Ints(idx)
+		others := make([]*E, 0, len(idx))
+		var related []diag.Related
+		for k, i := range idx {
+			if k > 0 && i == idx[k-1] {
+				continue
+			}
+			others = append(others, &c.entries[i])
+			if len(related) < maxRelated {
+				l := c.at(&c.entries[i])
+				related = append(related, diag.Related{File: l.File, Range: l.Range, Message: note(&c.entries[i])})
+			}
+		}
+		c.p.Report(c.at(&c.entries[m]), message(&c.entries[m], others), related...)
+	}
+}
+
+// sameKey reports every entry whose key equals that of an earlier entry,
+// against the first entry with that key. Entries with an empty key are
+// skipped.
+func sameKey[E any](p *ProjectContext, entries []E, at func(*E) Loc, key func(*E) string,
+	message func(main *E, others []*E) string, note func(other *E) string) {
+	c := newClashes(p, entries, at)
+	first := map[string]int{}
+	for j := range entries {
+		k := key(&entries[j])
+		if k == "" {
+			continue
+		}
+		if i, seen := first[k]; seen {
+			c.add(j, []int{i})
+		} else {
+			first[k] = j
+		}
+	}
+	c.report(message, note)
+}
+
+// others describes how many other definitions a clash involves.
+func othersWord(n int, what string) string {
+	if n == 1 {
+		return "another " + what
+	}
+	return fmt.Sprintf("%d other %ss", n, what)
 }

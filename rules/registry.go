@@ -6,6 +6,8 @@ import "sort"
 var registry = []*Rule{
 	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
 	UnusedSuppression, InvalidSuppression,
+	// Project rules (cross-file).
+	DuplicateAPIName, DuplicateAPIPath, PathUniqueStrict, DuplicateService, DuplicateClientToken,
 }
 
 // All returns every rule, in catalog order.

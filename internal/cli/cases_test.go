@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/rules"
 )
 
@@ -27,10 +28,16 @@ import (
 // files, lines inside block scalars), a file NAME.want beside it lists
 // "LINE:COLUMN RULE [SEVERITY] [-- message substring]" lines instead.
 //
+// Every other case file is a project of its own: it is linted from an
+// empty directory that is its own project root, so that the cross-file
+// rules compare it with nothing else in the repository.
+//
 // A directory holding a file named PROJECT is a cross-file case: it is
 // linted as a whole, from inside it (so its .apigwlint.yaml applies), and
-// the wants of all its files are checked together. An optional ARGS file
-// holds the command line (one argument per line) instead of ".".
+// the wants of all its files are checked together. It must hold an
+// .apigwlint.yaml, which makes it the project root; without one the
+// project would be the whole repository. An optional ARGS file holds the
+// command line (one argument per line) instead of ".".
 
 type want struct {
 	file string
@@ -199,20 +206,32 @@ func TestCases(t *testing.T) {
 	if len(singles) == 0 {
 		t.Fatal("no cases found")
 	}
+	alone := t.TempDir()
+	if err := os.Mkdir(filepath.Join(alone, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, path := range singles {
 		rel, _ := filepath.Rel(root, path)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
-			display := filepath.ToSlash(path)
-			out, _, stderr := runJSON(t, path)
+			abs, err := filepath.Abs(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Chdir(alone)
+			display := lint.Display(alone, abs)
+			out, _, stderr := runJSON(t, abs)
 			if stderr != "" {
 				t.Errorf("stderr: %s", stderr)
 			}
-			checkWants(t, parseWants(t, path, display), out)
+			checkWants(t, parseWants(t, abs, display), out)
 		})
 	}
 	for _, dir := range projects {
 		rel, _ := filepath.Rel(root, dir)
 		t.Run(filepath.ToSlash(rel), func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(dir, ".apigwlint.yaml")); err != nil {
+				t.Fatalf("a cross-file case needs an .apigwlint.yaml: it makes the case directory the project root (%v)", err)
+			}
 			var wants []want
 			filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {

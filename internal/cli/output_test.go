@@ -21,6 +21,14 @@ const faultySummary = "4 files, 3 definitions (1 file without definitions skippe
 func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
+	// The fixture is a project of its own: the repository's configuration
+	// leaves it out of the repository's project.
+	cfg := []string{"--config", faultyProject + "/.apigwlint.yaml"}
+	if len(args) > 0 && args[0] == "lint" {
+		args = append(append([]string{"lint"}, cfg...), args[1:]...)
+	} else {
+		args = append(cfg, args...)
+	}
 	code = Main(args, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
 }

@@ -32,7 +32,6 @@ type Options struct {
 	Stdin         io.Reader // for "-"
 	StdinFilename string    // the path "-" stands for
 	Dir           string    // working directory; "" = os.Getwd()
-	ProjectRoot   string    // directory of the config file, or empty
 	MaxFileSize   int64     // 0 = DefaultMaxFileSize
 	Workers       int       // 0 = GOMAXPROCS
 	// Severity gives the effective severity of a rule for a file (config
@@ -49,6 +48,10 @@ type Options struct {
 	// Exclude lists absolute paths a walk never checks (the report being
 	// written with --output, which may sit inside the checked tree).
 	Exclude []string
+	// ProjectRoot is the directory whose definitions cross-file rules
+	// compare (the directory of the configuration file); "" = the nearest
+	// enclosing directory holding .apigwlint.yaml or .git, else Dir.
+	ProjectRoot string
 }
 
 // FileResult is what one file produced.
@@ -59,18 +62,13 @@ type FileResult struct {
 	Diags       []diag.Diagnostic
 	Definitions int
 	Skipped     bool // walked, but holds no definition
-	Defs        []Definition
 	// Suppressions are the file's inline suppression comments, read from
 	// its text when it is checked and applied when the run is finished (so
 	// that they cover cross-file diagnostics too); nil when it has none.
 	Suppressions *suppress.Set
-}
-
-// Definition is one definition found in a file.
-type Definition struct {
-	Op       string
-	Document int
-	Root     *source.Node
+	// Index is what the file's definitions contribute to the project
+	// index (keys and positions, no trees), for the cross-file rules.
+	Index rules.FileIndex
 }
 
 // Result is the outcome of a run.
@@ -96,6 +94,9 @@ type job struct {
 	explicit bool
 	data     []byte // stdin content
 	stdin    bool
+	// indexOnly: a file of the project that was not asked for; it is read
+	// for the project index only and nothing in it is reported.
+	indexOnly bool
 }
 
 // Run checks the paths of opts.
@@ -118,6 +119,7 @@ func Run(opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	jobs := collect(&opts, res)
+	jobs = append(jobs, projectJobs(&opts, jobs)...)
 	results := make([]*FileResult, len(jobs))
 	workers := opts.Workers
 	if workers <= 0 {
@@ -132,6 +134,16 @@ func Run(opts Options) (*Result, error) {
 			defer wg.Done()
 			for i := range next {
 				fr, err := checkJob(&opts, jobs[i])
+				if jobs[i].indexOnly {
+					// Only the index is kept: the trees of a
+					// whole project must not stay in memory, and
+					// an unreadable file that was not asked for
+					// is not this run's failure.
+					if fr != nil {
+						results[i] = &FileResult{Path: fr.Path, Index: fr.Index}
+					}
+					continue
+				}
 				if err != nil {
 					mu.Lock()
 					res.Errors = append(res.Errors, err.Error())
@@ -148,18 +160,24 @@ func Run(opts Options) (*Result, error) {
 	close(next)
 	wg.Wait()
 	sort.Strings(res.Errors)
-	for _, fr := range results {
-		if fr == nil {
-			continue
+	var indexOnly []*FileResult
+	for i, fr := range results {
+		switch {
+		case fr == nil:
+		case jobs[i].indexOnly:
+			indexOnly = append(indexOnly, fr)
+		default:
+			res.Files = append(res.Files, fr)
 		}
-		res.Files = append(res.Files, fr)
 	}
-	finish(&opts, res)
+	finish(&opts, res, indexOnly)
 	return res, nil
 }
 
-// finish applies severities and filters, sorts and counts.
-func finish(opts *Options, res *Result) {
+// finish runs the project rules, applies severities and filters, sorts and
+// counts. indexOnly are the files read only for the project index.
+func finish(opts *Options, res *Result, indexOnly []*FileResult) {
+	checkProject(opts, res, indexOnly)
 	for _, fr := range res.Files {
 		kept := fr.Diags[:0]
 		for _, d := range fr.Diags {
@@ -197,7 +215,18 @@ func finish(opts *Options, res *Result) {
 			res.Summary.Files++
 		}
 		res.Definitions += fr.Definitions
-		if len(fr.Diags) == 0 && !opts.KeepSources {
+	}
+	// A file's text is kept for the snippets of its own diagnostics and of
+	// the related locations that point into it.
+	shown := map[string]bool{}
+	for _, d := range res.Diags {
+		shown[d.File] = true
+		for _, r := range d.Related {
+			shown[r.File] = true
+		}
+	}
+	for _, fr := range res.Files {
+		if !shown[fr.Path] && !opts.KeepSources {
 			fr.File = nil
 		}
 	}
@@ -260,53 +289,60 @@ func collect(opts *Options, res *Result) []job {
 			add(job{path: abs, display: Display(opts.Dir, abs), explicit: true})
 			continue
 		}
-		var walked []job
-		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))
-				return nil
-			}
-			name := d.Name()
-			rel := Display(opts.Dir, path)
-			if d.IsDir() {
-				if path != abs && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				if path != abs && opts.Ignored != nil && opts.Ignored(rel+"/") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			// Symbolic links are not followed in a walk (a link may lead
-			// out of the project or into a loop); FIFOs and devices are
-			// never opened.
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			if !isDefinitionFile(name) || name == ".apigwlint.yaml" || name == ".apigwlint.yml" {
-				return nil
-			}
-			if opts.Ignored != nil && opts.Ignored(rel) {
-				return nil
-			}
-			for _, x := range opts.Exclude {
-				if x == path {
-					return nil
-				}
-			}
-			walked = append(walked, job{path: path, display: rel})
-			return nil
-		})
-		if err != nil {
-			res.Errors = append(res.Errors, fmt.Sprintf("cannot walk %s: %v", p, err))
-		}
-		sort.Slice(walked, func(i, j int) bool { return walked[i].display < walked[j].display })
-		for _, j := range walked {
+		for _, j := range walk(opts, abs, p, func(msg string) { res.Errors = append(res.Errors, msg) }) {
 			add(j)
 		}
 	}
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].display < jobs[j].display })
 	return jobs
+}
+
+// walk lists the definition files under the directory abs (named p on the
+// command line), sorted: hidden directories, symbolic links, the
+// configuration file and ignored paths are left out.
+func walk(opts *Options, abs, p string, fail func(string)) []job {
+	var walked []job
+	err := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			fail(fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))
+			return nil
+		}
+		name := d.Name()
+		rel := Display(opts.Dir, path)
+		if d.IsDir() {
+			if path != abs && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			if path != abs && opts.Ignored != nil && opts.Ignored(rel+"/") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		// Symbolic links are not followed in a walk (a link may lead
+		// out of the project or into a loop); FIFOs and devices are
+		// never opened.
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		if !isDefinitionFile(name) || name == ".apigwlint.yaml" || name == ".apigwlint.yml" {
+			return nil
+		}
+		if opts.Ignored != nil && opts.Ignored(rel) {
+			return nil
+		}
+		for _, x := range opts.Exclude {
+			if x == path {
+				return nil
+			}
+		}
+		walked = append(walked, job{path: path, display: rel})
+		return nil
+	})
+	if err != nil {
+		fail(fmt.Sprintf("cannot walk %s: %v", p, err))
+	}
+	sort.Slice(walked, func(i, j int) bool { return walked[i].display < walked[j].display })
+	return walked
 }
 
 func unwrapPathError(err error) error {
@@ -397,6 +433,7 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		}
 		fr.Definitions++
 		fr.Diags = append(fr.Diags, schema.Check(doc.Root, op, display, doc.Index)...)
+		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
 		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &fr.Diags)
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != op) {
@@ -404,7 +441,6 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 			}
 			ctx.Run(r)
 		}
-		fr.Defs = append(fr.Defs, Definition{Op: op, Document: doc.Index, Root: doc.Root})
 	}
 	if fr.Definitions == 0 && len(fr.Diags) == 0 && !explicit {
 		fr.Skipped = true

@@ -36,7 +36,7 @@ func faultyResult(t *testing.T) *lint.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := lint.Run(lint.Options{Dir: dir, Paths: []string{"."}})
+	res, err := lint.Run(lint.Options{Dir: dir, ProjectRoot: dir, Paths: []string{"."}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,11 +156,11 @@ func TestGolden(t *testing.T) {
 // with a different number of workers: the bytes must not change.
 func TestDeterministic(t *testing.T) {
 	dir, _ := filepath.Abs(faultyDir)
-	one, err := lint.Run(lint.Options{Dir: dir, Workers: 1})
+	one, err := lint.Run(lint.Options{Dir: dir, ProjectRoot: dir, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	many, err := lint.Run(lint.Options{Dir: dir, Workers: 8})
+	many, err := lint.Run(lint.Options{Dir: dir, ProjectRoot: dir, Workers: 8})
 	if err != nil {
 		t.Fatal(err)
 	}

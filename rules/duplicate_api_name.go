@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+)
+
+// DuplicateAPIName: two CreateApi definitions with the same GroupId and
+// ApiName.
+var DuplicateAPIName = &Rule{
+	ID: "duplicate-api-name", Severity: diag.Error, Op: "CreateApi", Kind: Project,
+	Doc: Doc{
+		Summary: "two CreateApi definitions use the same ApiName in the same group (GroupId)",
+		Why: "The CreateApi documentation says an API name is unique within its API group: the gateway rejects the second call, " +
+			"usually after the first one has already been deployed. Names are compared exactly, case included (no source says the " +
+			"gateway ignores case). The diagnostic is on the later definition in path order, with the earlier one as the related location.",
+		BadFiles: map[string]string{
+			"apis/get-user.yaml":    apiDoc("GetUser", "GET", "/users/[userId]"),
+			"apis/get-user-v2.yaml": apiDoc("GetUser", "GET", "/v2/users/[userId]"),
+		},
+		GoodFiles: map[string]string{
+			"apis/get-user.yaml":    apiDoc("GetUser", "GET", "/users/[userId]"),
+			"apis/get-user-v2.yaml": apiDoc("GetUserV2", "GET", "/v2/users/[userId]"),
+		},
+	},
+	CheckProject: func(p *ProjectContext) {
+		sameKey(p, p.Index.APIs, func(e *APIEntry) Loc { return e.NameAt },
+			func(e *APIEntry) string {
+				if e.Name == "" {
+					return ""
+				}
+				return e.GroupID + "\x00" + e.Name
+			},
+			func(e *APIEntry, others []*APIEntry) string {
+				return fmt.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
+					"with the same name in a group, so give one of them another name", e.Name, e.GroupID, othersWord(len(others), "CreateApi definition"))
+			},
+			func(o *APIEntry) string { return fmt.Sprintf("the other CreateApi named %q", o.Name) })
+	},
+}
+
+// apiDoc is a small CreateApi definition for rule documents, with its path
+// parameters declared.
+func apiDoc(name, method, path string) string {
+	doc := "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: " + name + "\nVisibility: PRIVATE\nAuthType: APP\n" +
+		"AllowSignatureMethod: HmacSHA256\n" +
+		"RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: " + method + ", RequestPath: '" + path + "', RequestMode: PASSTHROUGH}\n" +
+		"ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n"
+	sep := "RequestParameters:\n"
+	for rest := path; strings.Contains(rest, "["); {
+		open := strings.Index(rest, "[")
+		end := strings.Index(rest[open:], "]")
+		if end < 0 {
+			break
+		}
+		doc += sep + "  - {ApiParameterName: " + rest[open+1:open+end] + ", Location: PATH, ParameterType: String, Required: REQUIRED}\n"
+		sep = ""
+		rest = rest[open+end+1:]
+	}
+	return doc
+}

@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+)
+
+// DuplicateAPIPath: two CreateApi definitions in one group whose requests
+// overlap, so that the gateway can route a request to only one of them.
+var DuplicateAPIPath = &Rule{
+	ID: "duplicate-api-path", Severity: diag.Error, Op: "CreateApi", Kind: Project,
+	Doc: Doc{
+		Summary: "two CreateApi definitions in the same group take the same requests: same method (ANY overlaps every method) and the same path shape",
+		Why: "The CreateApi documentation says a request path is unique within its API group. It does not say how the method counts; " +
+			"definitions in the wild (Serverless Devs examples) give one path several methods, so this rule reports only requests " +
+			"that really collide: the same method, or ANY against any method, on the same path shape. Path parameters match any " +
+			"value, so /users/[id] and /users/[userId] are one shape (unless EscapePathParam makes the brackets literal). Paths " +
+			"are compared case-sensitively, as HTTP paths are; no source says the gateway ignores case. A /* wildcard is not " +
+			"documented in any source (reference G-7), so it is not taken to cover other paths: only an identical /* path is " +
+			"reported. For the literal documented rule (one path per group whatever the method) enable path-unique-strict. " +
+			"The diagnostic is on the later definition in path order, with the earlier ones as related locations.",
+		BadFiles: map[string]string{
+			"apis/get-user.yaml":   apiDoc("GetUser", "GET", "/users/[userId]"),
+			"apis/user-proxy.yaml": apiDoc("UserProxy", "ANY", "/users/[id]"),
+		},
+		GoodFiles: map[string]string{
+			"apis/get-user.yaml":    apiDoc("GetUser", "GET", "/users/[userId]"),
+			"apis/update-user.yaml": apiDoc("UpdateUser", "PUT", "/users/[userId]"),
+		},
+	},
+	CheckProject: func(p *ProjectContext) {
+		apis := p.Index.APIs
+		c := newClashes(p, apis, func(e *APIEntry) Loc { return e.PathAt })
+		for _, bucket := range pathBuckets(apis, true) {
+			// The first entry of each method is enough to find every
+			// overlap: a later entry clashes with the first one of its
+			// method and the first ANY; an ANY with the first of every
+			// method. This keeps the work linear in a group full of
+			// duplicates.
+			first := map[string]int{}
+			for _, j := range bucket {
+				m := apis[j].Method
+				var earlier []int
+				if m == "ANY" {
+					for _, i := range first {
+						earlier = append(earlier, i)
+					}
+				} else {
+					for _, k := range []string{m, "ANY"} {
+						if i, ok := first[k]; ok {
+							earlier = append(earlier, i)
+						}
+					}
+				}
+				sort.Ints(earlier)
+				c.add(j, earlier)
+				if _, ok := first[m]; !ok {
+					first[m] = j
+				}
+			}
+		}
+		c.report(pathMessage, pathNote)
+	},
+}
+
+// pathBuckets groups the indices of APIs with the same group and path
+// shape, in path order; withMethod leaves out APIs without a method.
+func pathBuckets(apis []APIEntry, withMethod bool) [][]int {
+	byKey := map[string]int{}
+	var buckets [][]int
+	for j := range apis {
+		e := &apis[j]
+		if e.Shape == "" || (withMethod && e.Method == "") {
+			continue
+		}
+		k := e.GroupID + "\x00" + e.Shape
+		b, ok := byKey[k]
+		if !ok {
+			b = len(buckets)
+			byKey[k] = b
+			buckets = append(buckets, nil)
+		}
+		buckets[b] = append(buckets[b], j)
+	}
+	return buckets
+}
+
+func pathMessage(e *APIEntry, others []*APIEntry) string {
+	list := make([]string, len(others))
+	anyMethod, renamed := false, false
+	for k, o := range others {
+		list[k] = pathNote(o)
+		anyMethod = anyMethod || o.Method != e.Method
+		renamed = renamed || o.Path != e.Path
+	}
+	why := ""
+	switch {
+	case anyMethod && renamed:
+		why = " (ANY takes every method, and path parameters match any value whatever their names)"
+	case anyMethod:
+		why = " (ANY takes every method)"
+	case renamed:
+		why = " (path parameters match any value whatever their names)"
+	}
+	return fmt.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
+		e.Method, e.Path, listOf(list), e.GroupID, why)
+}
+
+func pathNote(o *APIEntry) string {
+	s := o.Method + " " + o.Path
+	if o.Name != "" {
+		s += " (API " + o.Name + ")"
+	}
+	return s
+}
+
+// listOf joins a few items for a message: "a", "a and b", "a, b and c",
+// "a, b, c and 4 more".
+func listOf(items []string) string {
+	const shown = 3
+	switch {
+	case len(items) == 1:
+		return items[0]
+	case len(items) <= shown:
+		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
+}
