@@ -132,6 +132,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 type lintFlags struct {
 	format, output, color, config, stdinFilename string
 	maxWarnings                                  int
+	skipNonDefs                                  bool
 	maxFileSize                                  int64
 }
 
@@ -145,6 +146,7 @@ func (e *env) lint(args []string) int {
 	fs.IntVar(&f.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (-1: no limit)")
 	fs.StringVar(&f.config, "config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `PATH` that standard input (\"-\") stands for")
+	fs.BoolVar(&f.skipNonDefs, "skip-non-definitions", false, "skip a named file that holds no definition instead of reporting it (for hooks that name every staged YAML file)")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest file checked, in `bytes`")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n")
@@ -181,7 +183,8 @@ func (e *env) lint(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd}
+	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd,
+		SkipNonDefinitions: f.skipNonDefs}
 	if cfg != nil {
 		opts.Severity, opts.Ignored = cfg.Hooks(cwd)
 		opts.ProjectRoot = cfg.Dir

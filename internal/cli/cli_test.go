@@ -213,3 +213,17 @@ func TestOutputFileIsReadableAndNotLinted(t *testing.T) {
 		t.Errorf("report mode %v, want 0644", st.Mode().Perm())
 	}
 }
+
+func TestSkipNonDefinitions(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "ci.yaml", "jobs:\n  test: {runs-on: ubuntu}\n")
+	writeFile(t, dir, "svc.yaml", goodService)
+	if _, _, code := run(t, "ci.yaml", "svc.yaml"); code != ExitFindings {
+		t.Errorf("a named non-definition is reported by default: exit %d", code)
+	}
+	out, errs, code := run(t, "--skip-non-definitions", "ci.yaml", "svc.yaml")
+	if code != ExitOK || !strings.Contains(out, "1 file, 1 definition (1 file without definitions skipped)") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+}

@@ -45,6 +45,9 @@ type Options struct {
 	Filter func(f *FileResult)
 	// Sources keeps the text of every file with diagnostics, for snippets.
 	KeepSources bool
+	// SkipNonDefinitions treats a named file that holds no definition like
+	// one found in a walk: skipped and counted, not reported.
+	SkipNonDefinitions bool
 	// Exclude lists absolute paths a walk never checks (the report being
 	// written with --output, which may sit inside the checked tree).
 	Exclude []string
@@ -405,7 +408,11 @@ func checkJob(opts *Options, j job) (*FileResult, error) {
 	if int64(len(data)) > opts.MaxFileSize {
 		return tooLarge(opts, j, int64(len(data))), nil
 	}
-	return CheckBytes(j.display, data, j.explicit), nil
+	// With SkipNonDefinitions a named file without definitions is skipped
+	// as in a walk (a pre-commit hook names every staged YAML file).
+	fr := CheckBytes(j.display, data, j.explicit && !opts.SkipNonDefinitions)
+	fr.Explicit = j.explicit
+	return fr, nil
 }
 
 func tooLarge(opts *Options, j job, size int64) *FileResult {
