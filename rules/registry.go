@@ -5,6 +5,21 @@ import "sort"
 // registry is the one list of rules, in catalog order.
 var registry = []*Rule{
 	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
+
+	// CreateApi: authentication and naming.
+	OpenIDConfig, SignatureMethodRequiresAppAuth, SignatureMethodSHA1Only, AppCodeRequiresAppAuth, APINameCJK,
+	// CreateApi: the request clients send.
+	HTTPMethodHeader, PathParamUndeclared, PathParamUnused, DuplicateParameter, ParamConstraintType, ParamConstraintConflict,
+	BodyOnGet, BodyFormatRequiresMapping, BodyFormatMissing,
+	// CreateApi: the backend and how parameters reach it.
+	BackendConfigMismatch, BackendConfigUnused, FunctionComputeConfigIncomplete, ContentTypeValueRequired, BackendIDRequiresEnable,
+	ServicePathParamUnmapped, ServicePathParamUnused, ParamMapDangling,
+	// CreateApi: documentation.
+	SampleSize,
+
+	// CreateService.
+	NamespaceRequired, GroupNameRequired, AddressesRequired, AddressFormat, SourceConfigRequired, AIServiceConfigMissing,
+	DNSServersOnlyDNS, QualifierOnlyFC3, SourceConfigUnused,
 }
 
 // All returns every rule, in catalog order.
