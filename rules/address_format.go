@@ -70,11 +70,11 @@ func checkAddress(n *source.Node, st string) string {
 		rest := strings.TrimSuffix(s[i+3:], "/")
 		return "address " + quote(s) + " has a scheme: write only host:port, e.g. " + quote(withPort(rest, s[:i]))
 	}
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		return "address " + quote(s) + " has a path: write only host:port, e.g. " + quote(withPort(s[:i], ""))
+	}
 	host, port, err := net.SplitHostPort(s)
 	if err != nil {
-		if strings.Contains(s, "/") {
-			return "address " + quote(s) + " has a path: write only host:port"
-		}
 		return "address " + quote(s) + " is not host:port: add the port the service listens on, e.g. " + quote(withPort(s, ""))
 	}
 	if msg := checkPort(s, port); msg != "" {
@@ -83,6 +83,9 @@ func checkAddress(n *source.Node, st string) string {
 	ip, ipErr := netip.ParseAddr(host)
 	switch st {
 	case "VIP":
+		if ipErr != nil && strings.Trim(host, "0123456789.") == "" {
+			return "address " + quote(s) + ": " + quote(host) + " is not a valid IP address"
+		}
 		if ipErr != nil || ip.Zone() != "" {
 			return "address " + quote(s) + ": a VIP service lists IP addresses, and " + quote(host) + " is not one; use sourceType DNS for domain names"
 		}
@@ -126,7 +129,8 @@ func checkPort(s, port string) string {
 	return ""
 }
 
-// withPort suggests a host:port form of a host (and the scheme's port).
+// withPort suggests a host:port form of a host, with the default port of
+// the scheme it was written with, if any.
 func withPort(host, scheme string) string {
 	if i := strings.IndexAny(host, "/?#"); i >= 0 {
 		host = host[:i]
@@ -134,7 +138,7 @@ func withPort(host, scheme string) string {
 	if _, _, err := net.SplitHostPort(host); err == nil {
 		return host
 	}
-	port := "8080"
+	port := "<port>"
 	switch strings.ToLower(scheme) {
 	case "https":
 		port = "443"

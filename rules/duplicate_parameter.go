@@ -58,7 +58,12 @@ func checkDuplicates(c *Context, list, what string, params []param) {
 			if q.Location != p.Location || !sameName(p, q) {
 				continue
 			}
-			d := c.ReportNode(p.NameNode, "%s %q appears twice in %s with Location %s: remove one, or rename it", what, p.Name, list, p.Location)
+			var d *diag.Diagnostic
+			if p.Name == q.Name {
+				d = c.ReportNode(p.NameNode, "%s %q appears twice in %s with Location %s: remove one, or rename it", what, p.Name, list, p.Location)
+			} else {
+				d = c.ReportNode(p.NameNode, "%s %q is the same header as %q (header names ignore case), declared twice in %s: remove one, or rename it", what, p.Name, q.Name, list)
+			}
 			c.Related(d, q.NameNode.Range, "first declared here")
 			break
 		}

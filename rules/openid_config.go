@@ -61,7 +61,7 @@ RequestParameters:
 			case !present(cfg) || allNull(cfg):
 				d := c.ReportNode(auth, "AuthType APPOPENID needs OpenIdConnectConfig with OpenIdApiType IDTOKEN (with PublicKeyId and PublicKey) or BUSINESS (with IdTokenParamName)")
 				if cfgNode != nil {
-					c.Related(d, at(cfgNode), "OpenIdConnectConfig is empty here")
+					c.Related(d, at(cfgNode), "this OpenIdConnectConfig sets nothing")
 				}
 				return
 			case apiType == "" && !has(c, cfg, "OpenIdApiType"):
@@ -90,12 +90,7 @@ RequestParameters:
 			"IDTOKEN":  "the key that verifies the tokens it issues",
 			"BUSINESS": "the request parameter that carries the ID token",
 		}[apiType]
-		verb := "is"
-		if len(missing) > 1 {
-			verb = "are"
-		}
-		d := c.ReportNode(apiTypeNode, "OpenIdApiType %s needs %s: %s %s missing from OpenIdConnectConfig",
-			apiType, what, joinKeys(missing), verb)
+		d := c.ReportNode(apiTypeNode, "OpenIdApiType %s needs %s: OpenIdConnectConfig has no %s", apiType, what, joinKeys(missing))
 		if openID {
 			c.Related(d, auth.Range, "AuthType APPOPENID")
 		}

@@ -59,7 +59,7 @@ RequestParameters:
 				{"MinLength", "String", typ == "String"},
 				{"RegularExpression", "String", typ == "String"},
 				{"JsonScheme", "String", typ == "String"},
-				{"EnumValue", "String and the numeric types", numeric || typ == "String"},
+				{"EnumValue", "String, Int, Long, Float and Double", numeric || typ == "String"},
 			} {
 				v := p.Item.Get(k.key)
 				if k.ok || v == nil || v.Kind == source.Null {

@@ -68,7 +68,7 @@ RequestParameters:
 			}
 			msg := "PATH parameter %q does not appear in RequestPath %q: add [%s] to the path, or give the parameter another Location"
 			if escaped {
-				msg = "PATH parameter %q cannot receive a value: EscapePathParam is true, so the brackets in RequestPath %q are literal text (and [%s] would be too)"
+				msg = "PATH parameter %q cannot receive a value: EscapePathParam is true, so RequestPath %q has no path parameters; remove EscapePathParam to make [%s] one, or give the parameter another Location"
 			}
 			d := c.ReportNode(p.NameNode, msg, p.Name, pathNode.Scalar(), p.Name)
 			c.Related(d, pathNode.Range, "the request path")

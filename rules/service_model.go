@@ -53,7 +53,7 @@ func requireForSource(c *Context, key, what string, types ...string) {
 		}
 		var d *diag.Diagnostic
 		if v := it.Get(key); v != nil {
-			d = c.ReportNode(v, "%s has an empty %s; sourceType %s needs %s", serviceLabel(it), key, st, what)
+			d = c.ReportNode(v, "%s leaves %s empty; sourceType %s needs %s", serviceLabel(it), key, st, what)
 		} else {
 			d = c.Report(itemAt(it), it.Pointer, "%s has no %s; sourceType %s needs %s", serviceLabel(it), key, st, what)
 		}
@@ -78,7 +78,7 @@ func onlyForSource(c *Context, key, meaning string, types ...string) {
 		if !present(v) {
 			continue
 		}
-		d := c.ReportKey(v, "%s is %s, but sourceType is %s, so it is ignored: remove it, or use sourceType %s", key, meaning, st, joinOr(types))
+		d := c.ReportKey(v, "%s (%s) is set, but sourceType is %s, so it is ignored: remove it, or use sourceType %s", key, meaning, st, joinOr(types))
 		c.Related(d, stNode.Range, "sourceType "+st)
 	}
 }
