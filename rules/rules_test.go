@@ -120,3 +120,46 @@ func TestSeverities(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyFormatMissing covers the one rule that is off by default, which
+// the case suite (linting with default severities) cannot show firing.
+func TestBodyFormatMissing(t *testing.T) {
+	def := func(method, mode, format string) string {
+		rc := "{RequestProtocol: HTTPS, RequestHttpMethod: " + method + ", RequestPath: /users"
+		if mode != "" {
+			rc += ", RequestMode: " + mode
+		}
+		if format != "" {
+			rc += ", BodyFormat: " + format
+		}
+		return "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: CreateUser\nVisibility: PRIVATE\nAuthType: APP\n" +
+			"RequestConfig: " + rc + "}\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://u:80', ServiceTimeout: 3000}\n"
+	}
+	for _, tc := range []struct {
+		method, mode, format string
+		fires                bool
+	}{
+		{"POST", "MAPPING", "", true},
+		{"put", "Mapping", "", true},
+		{"PATCH", "MAPPING", "", true},
+		{"POST", "MAPPING", "FORM", false},
+		{"POST", "PASSTHROUGH", "", false},
+		{"POST", "", "", false}, // the default mode is not documented
+		{"GET", "MAPPING", "", false},
+		{"DELETE", "MAPPING", "", false},
+	} {
+		res := lint.CheckBytes("x.yaml", []byte(def(tc.method, tc.mode, tc.format)), true)
+		fired := false
+		for _, d := range res.Diags {
+			if d.Rule == "body-format-missing" {
+				fired = true
+				if d.Range.Start.Line != 6 {
+					t.Errorf("%v: reported on line %d, want 6 (RequestConfig)", tc, d.Range.Start.Line)
+				}
+			}
+		}
+		if fired != tc.fires {
+			t.Errorf("%v: fired = %v, want %v", tc, fired, tc.fires)
+		}
+	}
+}
