@@ -154,9 +154,26 @@ func backendPath(root *source.Node) *source.Node {
 	return n
 }
 
+// unreadable reports whether a parameter list is present but could not be
+// read as a list: a JSON string that did not parse (embedded-json) or a
+// value of the wrong type (schema). A rule that would conclude "not in the
+// list" from it says nothing instead.
+func unreadable(root *source.Node, keys ...string) bool {
+	for _, k := range keys {
+		if n := root.Get(k); n != nil && n.Kind != source.Array && n.Kind != source.Null {
+			return true
+		}
+	}
+	return false
+}
+
 // fed reports whether a backend parameter receives a value: a map entry
-// names it, or a SystemParameters or ConstantParameters entry does.
+// names it, or a SystemParameters or ConstantParameters entry does. When
+// one of those lists cannot be read, it may: fed says yes.
 func fed(root *source.Node, name string) bool {
+	if unreadable(root, "ServiceParametersMap", "SystemParameters", "ConstantParameters") {
+		return true
+	}
 	for _, m := range paramMap(root) {
 		if m.Service == name {
 			return true

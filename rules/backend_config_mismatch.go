@@ -99,6 +99,9 @@ ServiceConfig:
 // sends only Name, ROS requires VpcId, InstanceId and Port (reference
 // B.2.1), so any of them counts.
 func vpcConfigured(v *source.Node) bool {
+	if v != nil && v.Kind != source.Object && v.Kind != source.Null {
+		return true // the wrong type: the schema reports it
+	}
 	for _, k := range []string{"Name", "VpcId", "InstanceId", "Port"} {
 		if present(v.Get(k)) {
 			return true

@@ -51,8 +51,8 @@ RequestParameters:
 		openID := enumOf(auth, "APP", "ANONYMOUS", "APPOPENID") == "APPOPENID"
 		cfgNode := c.Root.Get("OpenIdConnectConfig")
 		cfg := object(cfgNode)
-		if cfgNode != nil && cfgNode.Kind == source.String {
-			return // a JSON string that did not parse: reported as embedded-json
+		if cfgNode != nil && cfgNode.Kind != source.Object && cfgNode.Kind != source.Null {
+			return // a JSON string that did not parse, or the wrong type: reported already
 		}
 		apiTypeNode := cfg.Get("OpenIdApiType")
 		apiType := enumOf(apiTypeNode, "IDTOKEN", "BUSINESS")

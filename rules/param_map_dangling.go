@@ -93,8 +93,10 @@ ServiceParametersMap:
 			}
 			return nil
 		}
+		checkService := !unreadable(c.Root, "ServiceParameters")
+		checkRequest := !unreadable(c.Root, "RequestParameters", "SystemParameters", "ConstantParameters")
 		for _, m := range paramMap(c.Root) {
-			if m.Service != "" && svcByName(m.Service) == nil {
+			if checkService && m.Service != "" && svcByName(m.Service) == nil {
 				msg := "ServiceParametersMap names service parameter %q, which is not in ServiceParameters"
 				if s := schema.Suggest(m.Service, svcNames); s != "" {
 					c.ReportNode(m.ServiceNode, msg+"; did you mean %q?", m.Service, s)
@@ -102,7 +104,7 @@ ServiceParametersMap:
 					c.ReportNode(m.ServiceNode, msg+": add it there or correct the name", m.Service)
 				}
 			}
-			if m.Request != "" && !hasReq(m.Request) {
+			if checkRequest && m.Request != "" && !hasReq(m.Request) {
 				if sp := svcByName(m.Service); sp != nil && sp.Catalog == "SYSTEM" && isSystemParamName(m.Request) {
 					// The request side of a system parameter, written
 					// without its RequestParameters twin: accepted (ROS).

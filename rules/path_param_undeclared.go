@@ -51,7 +51,7 @@ RequestParameters:
 	Check: func(c *Context) {
 		rc := c.Root.Get("RequestConfig")
 		pathNode := rc.Get("RequestPath")
-		if rc.Get("EscapePathParam").IsTrue() || pathNode == nil {
+		if rc.Get("EscapePathParam").IsTrue() || pathNode == nil || unreadable(c.Root, "RequestParameters") {
 			return
 		}
 		params := requestParams(c.Root)

@@ -48,7 +48,7 @@ ServiceParametersMap:
 	},
 	Check: func(c *Context) {
 		pathNode := backendPath(c.Root)
-		if pathNode == nil {
+		if pathNode == nil || unreadable(c.Root, "ServiceParameters") {
 			return
 		}
 		key := "ServicePath"
