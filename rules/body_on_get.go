@@ -8,13 +8,18 @@ import (
 //
 // HTTP gives a GET or HEAD body no meaning; proxies and clients drop it.
 // No source says the gateway rejects it (reference D-22, advisory), so
-// this is a warning.
+// this is a warning. BodyFormat alone is not flagged: the vendor's own
+// CreateApi example (S0) sends "BodyFormat": "FORM" with an empty
+// PostBodyDescription on a GET API, the way the console writes every API,
+// so it carries no intent; BODY parameters and a written body description
+// do.
 var BodyOnGet = &Rule{
 	ID: "body-on-get", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
-		Summary: "a GET or HEAD API declares BODY parameters, a `BodyFormat` or a `PostBodyDescription`",
+		Summary: "a GET or HEAD API declares BODY parameters or describes a request body (`PostBodyDescription`)",
 		Why: "A GET or HEAD request has no meaningful body in HTTP: many clients cannot send one and proxies may drop it, so a BODY parameter " +
-			"of such an API never arrives. Send the values as QUERY (or HEAD) parameters, or use POST.",
+			"of such an API never arrives. Send the values as QUERY (or HEAD) parameters, or use POST. (`BodyFormat` alone is not flagged: " +
+			"the console writes `FORM` on every API, GET included.)",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: SearchUsers
@@ -46,11 +51,9 @@ RequestParameters:
 		if method == "HEADER" {
 			method = "HEAD"
 		}
-		for _, key := range []string{"BodyFormat", "PostBodyDescription"} {
-			if v := rc.Get(key); present(v) {
-				d := c.ReportKey(v, "%s is set on a %s API, which has no request body: remove it, or use POST, PUT or PATCH", key, method)
-				c.Related(d, methodNode.Range, "RequestHttpMethod")
-			}
+		if v := rc.Get("PostBodyDescription"); present(v) {
+			d := c.ReportKey(v, "PostBodyDescription describes a request body, but a %s API has none: remove it, or use POST, PUT or PATCH", method)
+			c.Related(d, methodNode.Range, "RequestHttpMethod")
 		}
 		for _, p := range requestParams(c.Root) {
 			if p.Location != "BODY" {
