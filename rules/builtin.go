@@ -9,56 +9,165 @@ var (
 	Syntax = &Rule{ID: "syntax", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "the file is not valid YAML or JSON",
 		Why:     "Nothing in a file that does not parse can be checked, and the deployment tool would fail on it too.",
-		Bad:     "Action: CreateApi\nGroupId: [08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\n",
-		Good:    "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\n",
+		Bad: `Action: CreateApi
+GroupId: [08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users/me, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users/me, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
 	}}
 	DuplicateKey = &Rule{ID: "duplicate-key", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a key appears twice in one mapping (also inside a JSON string, and keys that differ only in the case of their first letter inside JSON-string parameters)",
 		Why:     "YAML forbids duplicate keys and JSON leaves the result to the reader: one of the two values is silently lost. apigwlint keeps the first one.",
-		Bad:     "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nsourceType: DNS\nserviceConfigs:\n  - name: users\n    namespace: default\n",
-		Good:    "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+		Bad: `Action: CreateService
+gatewayId: gw-cq7l5s5lhtg001
+sourceType: K8S
+sourceType: DNS
+serviceConfigs:
+  - name: users
+    namespace: default
+`,
+		Good: `Action: CreateService
+gatewayId: gw-cq7l5s5lhtg001
+sourceType: K8S
+serviceConfigs:
+  - name: users
+    namespace: default
+`,
 	}}
 	Encoding = &Rule{ID: "encoding", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "the file is not UTF-8 text (invalid UTF-8, UTF-16, or binary with NUL bytes)",
 		Why:     "Definitions are sent to the gateway as UTF-8 JSON; a file in another encoding cannot be read reliably. A UTF-8 byte order mark is accepted.",
-		Bad:     "Action: CreateApi\nApiName: \"\\xff\"  # imagine a raw 0xFF byte here\n",
-		Good:    "Action: CreateApi\nApiName: GetUser\n",
+		Bad: `# Latin-1 text: the é of café below is the single byte 0xE9, which is not UTF-8
+Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Description: Returns the caf<byte 0xE9> menu
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users/me, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Description: Returns the café menu
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users/me, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
 	}}
 	Limit = &Rule{ID: "limit", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "the file exceeds a safety limit: size, nesting depth or alias expansion",
 		Why:     "A linter runs on whatever a pull request brings. Files over 10 MiB, nesting deeper than 200 levels and alias bombs (\"billion laughs\") are refused with this diagnostic instead of exhausting memory; the other files are still checked.",
-		Bad:     "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n# ... nine more levels of ten aliases each\n",
-		Good:    "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+		Bad: `# a "billion laughs" file: each line repeats the previous one ten times, 10^6 values in all
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+`,
+		Good: `Action: CreateService
+gatewayId: gw-cq7l5s5lhtg001
+sourceType: K8S
+serviceConfigs:
+  - name: users
+    namespace: default
+`,
 	}}
 	UnknownAction = &Rule{ID: "unknown-action", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "`Action` names an operation apigwlint does not check",
 		Why:     "apigwlint checks CreateApi and CreateService definitions; a misspelt Action would otherwise make the whole definition go unchecked.",
-		Bad:     "Action: CreateAPI\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\n",
-		Good:    "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility: PRIVATE\nRequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n",
+		Bad: `Action: CreateAPI
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+RequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
 	}}
 	NotADefinition = &Rule{ID: "not-a-definition", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a file named on the command line holds no CreateApi or CreateService definition",
 		Why:     "Without `Action`, a document is a definition of the operation whose documented top-level parameters it uses (at least two, none of the other operation's). Files found while walking a directory that hold no definition are skipped and counted; a file you name explicitly is expected to be one.",
-		Bad:     "name: users\nnamespace: default\n",
-		Good:    "gatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+		Bad: `name: users
+namespace: default
+`,
+		Good: `gatewayId: gw-cq7l5s5lhtg001
+sourceType: K8S
+serviceConfigs:
+  - name: users
+    namespace: default
+`,
 	}}
 	SchemaRule = &Rule{ID: "schema", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a value breaks the operation's JSON Schema: a missing required parameter, a wrong type, a value outside its enum, a length, pattern or limit",
 		Why:     "The gateway rejects these calls. The schemas (`apigwlint schema`) are derived from the vendor's parameter tables; where the sources disagree they accept the input.",
-		Bad:     "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: ab\nVisibility: public\nRequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n",
-		Good:    "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: ListUsers\nVisibility: PUBLIC\nRequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n",
+		Bad: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: ab
+Visibility: public
+RequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: ListUsers
+Visibility: PUBLIC
+RequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
 	}}
 	UnknownField = &Rule{ID: "unknown-field", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a key that the operation does not define, with a did-you-mean suggestion",
 		Why:     "A misspelt optional parameter is silently ignored by the deployment tool or rejected by the gateway; either way the setting you meant is not applied. Top-level keys must match exactly; keys inside JSON-string parameters may differ in the case of their first letter (`requestProtocol`), as Terraform and ROS send them.",
-		Bad:     "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nserviceConfigs:\n  - name: users\n    namepsace: default\n",
-		Good:    "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: K8S\nserviceConfigs:\n  - name: users\n    namespace: default\n",
+		Bad: `Action: CreateService
+gatewayId: gw-cq7l5s5lhtg001
+sourceType: K8S
+serviceConfigs:
+  - name: users
+    namepsace: default
+`,
+		Good: `Action: CreateService
+gatewayId: gw-cq7l5s5lhtg001
+sourceType: K8S
+serviceConfigs:
+  - name: users
+    namespace: default
+`,
 	}}
 	EmbeddedJSON = &Rule{ID: "embedded-json", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a parameter that the gateway takes as a JSON string holds text that is not JSON",
 		Why:     "RequestConfig, ServiceConfig, the parameter lists and OpenIdConnectConfig travel as JSON strings; the gateway cannot read a malformed one. The error is reported at its line and column inside the string.",
-		Bad:     "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility: PRIVATE\nRequestConfig: '{\"RequestProtocol\": \"HTTP\", \"RequestHttpMethod\": GET}'\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n",
-		Good:    "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility: PRIVATE\nRequestConfig: '{\"RequestProtocol\": \"HTTP\", \"RequestHttpMethod\": \"GET\", \"RequestPath\": \"/users\", \"RequestMode\": \"MAPPING\"}'\nServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n",
+		Bad: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+RequestConfig: '{"RequestProtocol": "HTTP", "RequestHttpMethod": GET}'
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+RequestConfig: '{"RequestProtocol": "HTTP", "RequestHttpMethod": "GET", "RequestPath": "/users", "RequestMode": "MAPPING"}'
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
 	}}
 )
 

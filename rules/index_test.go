@@ -31,12 +31,12 @@ func TestPathShape(t *testing.T) {
 	}
 }
 
-func at(file string, line int) Loc {
+func locAt(file string, line int) Loc {
 	return Loc{File: file, Range: diag.Range{Start: diag.Pos{Line: line, Col: 1}, End: diag.Pos{Line: line, Col: 2}}}
 }
 
 func api(file string, line int, name, method, path string) APIEntry {
-	l := at(file, line)
+	l := locAt(file, line)
 	return APIEntry{GroupID: "g", Name: name, NameAt: l, Method: method, Path: path, Shape: PathShape(path, false), PathAt: l}
 }
 
@@ -76,7 +76,7 @@ func TestDuplicateAPIPathMethods(t *testing.T) {
 		api("d.yaml", 1, "D", "GET", "/u/[z]"),   // first GET and first ANY
 		api("e.yaml", 1, "E", "PATCH", "/u/[z]"), // only the ANY
 		api("f.yaml", 1, "F", "GET", "/v/[z]"),   // another shape
-		{GroupID: "g", Name: "G", NameAt: at("g.yaml", 1), Path: "/u/[id]", Shape: "/u/[]", PathAt: at("g.yaml", 1)}, // no method: unknown
+		{GroupID: "g", Name: "G", NameAt: locAt("g.yaml", 1), Path: "/u/[id]", Shape: "/u/[]", PathAt: locAt("g.yaml", 1)}, // no method: unknown
 	}}}
 	check(t, "duplicate-api-path", runRule(DuplicateAPIPath, files, nil),
 		"c.yaml:1 -> a.yaml:1 -> b.yaml:1",
@@ -115,7 +115,7 @@ func TestClashInPartialRun(t *testing.T) {
 
 func TestDuplicateServiceWithoutGateway(t *testing.T) {
 	svc := func(file string, doc, line int, gw, name string) ServiceEntry {
-		l := at(file, line)
+		l := locAt(file, line)
 		l.Document = doc
 		return ServiceEntry{GatewayID: gw, Name: name, At: l}
 	}

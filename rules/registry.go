@@ -6,6 +6,22 @@ import "sort"
 var registry = []*Rule{
 	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
 	UnusedSuppression, InvalidSuppression,
+
+	// CreateApi: authentication and naming.
+	OpenIDConfig, SignatureMethodRequiresAppAuth, SignatureMethodSHA1Only, AppCodeRequiresAppAuth, APINameCJK,
+	// CreateApi: the request clients send.
+	HTTPMethodHeader, PathParamUndeclared, PathParamUnused, DuplicateParameter, ParamConstraintType, ParamConstraintConflict,
+	BodyOnGet, BodyFormatRequiresMapping, BodyFormatMissing,
+	// CreateApi: the backend and how parameters reach it.
+	BackendConfigMismatch, BackendConfigUnused, FunctionComputeConfigIncomplete, ContentTypeValueRequired, BackendIDRequiresEnable,
+	ServicePathParamUnmapped, ServicePathParamUnused, ParamMapDangling,
+	// CreateApi: documentation.
+	SampleSize,
+
+	// CreateService.
+	NamespaceRequired, GroupNameRequired, AddressesRequired, AddressFormat, SourceConfigRequired, AIServiceConfigMissing,
+	DNSServersOnlyDNS, QualifierOnlyFC3, SourceConfigUnused,
+
 	// Project rules (cross-file).
 	DuplicateAPIName, DuplicateAPIPath, PathUniqueStrict, DuplicateService, DuplicateClientToken,
 }

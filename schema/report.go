@@ -44,7 +44,7 @@ func (c *checker) report(root *source.Node, ve *jsonschema.ValidationError) {
 		if i := strings.LastIndexByte(frag, '/'); i >= 0 {
 			frag = frag[:i]
 		}
-		leaves = append(leaves, leaf{keyword: kw, instance: e.InstanceLocation, schema: c.s.at(frag), msg: e.Message})
+		leaves = append(leaves, leaf{keyword: kw, instance: e.InstanceLocation, schema: c.s.compiledAt(frag), msg: e.Message})
 	}
 	collect(ve)
 	// type errors first: a value of the wrong type says nothing else useful

@@ -46,6 +46,7 @@ type Schema struct {
 	Op        string
 	Published []byte         // the file as shipped
 	Root      map[string]any // the published schema as plain values
+	internal  map[string]any // what the validator compiled (string branches removed)
 	compiled  *jsonschema.Schema
 	// TopLevel is the set of documented top-level parameters.
 	TopLevel map[string]bool
@@ -118,7 +119,7 @@ func loadAll() (map[string]*Schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("schema %s: %w", op, err)
 		}
-		s := &Schema{Op: op, Published: raw, Root: root, compiled: compiled, TopLevel: map[string]bool{}}
+		s := &Schema{Op: op, Published: raw, Root: root, internal: internal, compiled: compiled, TopLevel: map[string]bool{}}
 		if props, ok := root["properties"].(map[string]any); ok {
 			for k := range props {
 				if k != "Action" {
@@ -206,10 +207,16 @@ func (s *Schema) resolve(n map[string]any) map[string]any {
 }
 
 // at returns the schema object at a JSON pointer of the published schema.
-func (s *Schema) at(pointer string) map[string]any {
-	var cur any = s.Root
+func (s *Schema) at(pointer string) map[string]any { return lookup(s.Root, pointer) }
+
+// compiledAt returns the schema object at a JSON pointer of the schema the
+// validator compiled: its error locations point there.
+func (s *Schema) compiledAt(pointer string) map[string]any { return lookup(s.internal, pointer) }
+
+func lookup(root map[string]any, pointer string) map[string]any {
+	var cur any = root
 	if pointer == "" {
-		return s.Root
+		return root
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
 		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)

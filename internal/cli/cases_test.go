@@ -32,7 +32,8 @@ import (
 // empty directory that is its own project root, so that the cross-file
 // rules compare it with nothing else in the repository.
 //
-// A directory holding a file named PROJECT is a cross-file case: it is
+// A single file is linted on its own with the project (cross-file) rules
+// off. A directory holding a file named PROJECT is a cross-file case: it is
 // linted as a whole, from inside it (so its .apigwlint.yaml applies), and
 // the wants of all its files are checked together. It must hold an
 // .apigwlint.yaml, which makes it the project root; without one the
@@ -206,8 +207,21 @@ func TestCases(t *testing.T) {
 	if len(singles) == 0 {
 		t.Fatal("no cases found")
 	}
+	// Single-file cases run from an empty project whose configuration turns
+	// the project (cross-file) rules off: a case file often holds close
+	// variants of one definition side by side, which would clash. The
+	// project rules have their own PROJECT directories.
 	alone := t.TempDir()
 	if err := os.Mkdir(filepath.Join(alone, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := "rules:\n"
+	for _, r := range rules.All() {
+		if r.Kind == rules.Project {
+			cfg += "  " + r.ID + ": off\n"
+		}
+	}
+	if err := os.WriteFile(filepath.Join(alone, ".apigwlint.yaml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, path := range singles {

@@ -458,3 +458,13 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 	}
 	return fr
 }
+
+// CheckOne checks one file's content as a run over that file alone reports
+// it: its definitions, the project rules among them, severities (nil: the
+// defaults) and inline suppressions. The documentation tests use it on rule
+// examples.
+func CheckOne(display string, data []byte, severity func(r *rules.Rule, file string) diag.Severity) []diag.Diagnostic {
+	res := &Result{Files: []*FileResult{CheckBytes(display, data, true)}}
+	finish(&Options{Dir: ".", Severity: severity}, res, nil)
+	return res.Diags
+}

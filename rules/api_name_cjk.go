@@ -1,0 +1,57 @@
+package rules
+
+import (
+	"github.com/apigwlint/apigwlint/internal/diag"
+)
+
+// APINameCJK: an ApiName with Chinese characters.
+//
+// The CreateApi page allows letters, digits and underscores starting with
+// a letter; ROS also allows Chinese characters (reference A.2, G-1). The
+// schema accepts CJK ideographs (and reports any other non-ASCII
+// character); this warning says that the API reference does not.
+var APINameCJK = &Rule{
+	ID: "api-name-cjk", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
+	Doc: Doc{
+		Summary: "`ApiName` contains Chinese characters, which only ROS documents; the CreateApi reference allows letters, digits and `_`",
+		Why: "The CreateApi reference allows 4 to 50 letters, digits and underscores, starting with a letter; only the ROS documentation also allows " +
+			"Chinese characters. A name with them may be refused by tools that follow the API reference, and it is awkward in SDKs and URLs. " +
+			"Put the Chinese name in `Description` and keep `ApiName` ASCII.",
+		Bad: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: 查询用户列表
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: QueryUsers
+Description: 查询用户列表
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}
+`,
+	},
+	Check: func(c *Context) {
+		n := c.Root.Get("ApiName")
+		name := n.Scalar()
+		first := -1
+		for i, r := range []rune(name) {
+			switch {
+			case r >= 0x3400 && r <= 0x4dbf, r >= 0x4e00 && r <= 0x9fff:
+				if first < 0 {
+					first = i
+				}
+			case r >= 0x80:
+				return // another non-ASCII character: the schema reports the name
+			}
+		}
+		if first < 0 {
+			return
+		}
+		c.Report(subRange(n, first, first+1), n.Pointer, "ApiName %q contains Chinese characters, which only ROS accepts; the CreateApi reference allows letters, digits and _: keep ApiName ASCII and put the Chinese name in Description", name)
+	},
+}

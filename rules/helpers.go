@@ -1,0 +1,211 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
+	"github.com/apigwlint/apigwlint/schema"
+)
+
+// Helpers shared by the definition rules. Rules run on trees that the
+// schema may have found broken (missing keys, wrong types, a JSON string
+// that did not parse), so every helper accepts nil and wrong kinds and
+// answers "absent" rather than guessing.
+
+// enumOf returns the allowed value a scalar matches, ignoring case, or ""
+// when the node is absent or holds anything else. A value outside the
+// allowed set is the schema's to report; rules treat it as unknown so that
+// one mistake gives one diagnostic.
+func enumOf(n *source.Node, allowed ...string) string {
+	v := strings.TrimSpace(n.Scalar())
+	if v == "" {
+		return ""
+	}
+	for _, a := range allowed {
+		if strings.EqualFold(v, a) {
+			return a
+		}
+	}
+	return ""
+}
+
+// present reports whether a key holds something: not absent, not null,
+// not an empty string, not an empty object or array.
+func present(n *source.Node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.Kind {
+	case source.Null:
+		return false
+	case source.String:
+		return strings.TrimSpace(n.Value) != ""
+	case source.Object:
+		return len(n.Fields) > 0
+	case source.Array:
+		return len(n.Items) > 0
+	}
+	return true
+}
+
+// items returns the items of an array node (nil for anything else).
+func items(n *source.Node) []*source.Node {
+	if n == nil || n.Kind != source.Array {
+		return nil
+	}
+	return n.Items
+}
+
+// object returns n when it is an object, else nil.
+func object(n *source.Node) *source.Node {
+	if n == nil || n.Kind != source.Object {
+		return nil
+	}
+	return n
+}
+
+// at is the range to report for a node: the key that holds it when it has
+// one and is an object or array (whose own range may span many lines),
+// else its value.
+func at(n *source.Node) diag.Range {
+	if n == nil {
+		return diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}}
+	}
+	if (n.Kind == source.Object || n.Kind == source.Array) && n.KeyRange != (diag.Range{}) {
+		return n.KeyRange
+	}
+	return n.Range
+}
+
+// itemAt is the range to report for an array item that is an object: its
+// first key (YAML block items would otherwise span many lines).
+func itemAt(n *source.Node) diag.Range {
+	if n != nil && n.Kind == source.Object && len(n.Fields) > 0 && n.Fields[0].KeyRange != (diag.Range{}) {
+		return n.Fields[0].KeyRange
+	}
+	return at(n)
+}
+
+// subRange returns the range of the runes [start, end) of a string node's
+// value, when the string is written on one line without escapes (plain,
+// or quoted with exactly one quote on each side); otherwise the whole
+// value, which is still right, only less precise.
+func subRange(n *source.Node, start, end int) diag.Range {
+	if n == nil || n.Kind != source.String {
+		return at(n)
+	}
+	r := n.Range
+	if r.Start.Line != r.End.Line {
+		return r
+	}
+	width := r.End.Col - r.Start.Col
+	count := utf8.RuneCountInString(n.Value)
+	var off int
+	switch width {
+	case count:
+		off = 0
+	case count + 2:
+		off = 1
+	default:
+		return r // escapes, folding or a block scalar: positions are not 1:1
+	}
+	if start < 0 || end > count || start > end {
+		return r
+	}
+	return diag.Range{
+		Start: diag.Pos{Line: r.Start.Line, Col: r.Start.Col + off + start},
+		End:   diag.Pos{Line: r.Start.Line, Col: r.Start.Col + off + end},
+	}
+}
+
+// pathParam is one "[name]" placeholder in a path; Start and End are rune
+// offsets of the brackets in the path ([Start, End) covers "[name]").
+type pathParam struct {
+	Name       string
+	Start, End int
+}
+
+// pathParams finds the "[name]" placeholders of a request or backend path.
+// The characters allowed inside the brackets are not documented (reference
+// G-7), so anything but brackets and '/' counts; an empty "[]" is not a
+// placeholder.
+func pathParams(path string) []pathParam {
+	var out []pathParam
+	runes := []rune(path)
+	for i := 0; i < len(runes); i++ {
+		if runes[i] != '[' {
+			continue
+		}
+		for j := i + 1; j < len(runes); j++ {
+			if runes[j] == '[' || runes[j] == '/' {
+				break
+			}
+			if runes[j] == ']' {
+				if j > i+1 {
+					out = append(out, pathParam{Name: string(runes[i+1 : j]), Start: i, End: j + 1})
+				}
+				i = j
+				break
+			}
+		}
+	}
+	return out
+}
+
+// quoteList renders names for a message: "a", "b" and "c".
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = `"` + n + `"`
+	}
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// templated reports whether a value is a placeholder that a deployment tool
+// fills in (${VAR}, {{ var }}): its final form cannot be checked here.
+func templated(s string) bool {
+	return strings.Contains(s, "${") || strings.Contains(s, "{{")
+}
+
+// has reports whether obj holds key with a value, or holds a misspelling
+// of it. A misspelt key is reported by unknown-field with a did-you-mean;
+// a rule that then said "key is missing" would repeat that diagnostic
+// with a worse message.
+func has(c *Context, obj *source.Node, key string) bool {
+	if obj == nil || obj.Kind != source.Object {
+		return false
+	}
+	if present(obj.Get(key)) {
+		return true
+	}
+	var documented []string
+	if s, err := schema.Get(c.Op); err == nil {
+		documented = schema.Properties(s.Resolved(obj.Pointer))
+	}
+	for _, f := range obj.Fields {
+		if f.Key == key || contains(documented, f.Key) {
+			continue
+		}
+		if schema.Suggest(f.Key, []string{key}) == key {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
