@@ -18,6 +18,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/lint"
+	"github.com/apigwlint/apigwlint/internal/lsp"
 	"github.com/apigwlint/apigwlint/internal/output"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
@@ -40,6 +41,7 @@ Usage:
   apigwlint rules                           list rules with their severity
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
+  apigwlint lsp                             run the language server (stdio)
   apigwlint version                         print the version
 
 Run 'apigwlint COMMAND --help' for a command's flags.
@@ -74,6 +76,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.explain(args[1:])
 		case "schema":
 			return e.schema(args[1:])
+		case "lsp":
+			return e.lsp(args[1:])
 		case "version", "--version":
 			fmt.Fprintf(stdout, "apigwlint %s\n", version())
 			return ExitOK
@@ -352,6 +356,35 @@ func (e *env) schema(args []string) int {
 		fmt.Fprintln(e.stdout)
 	}
 	return ExitOK
+}
+
+// lsp runs the language server on standard input and output until the
+// editor ends the session.
+func (e *env) lsp(args []string) int {
+	fs := flag.NewFlagSet("apigwlint lsp", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait this long after a change before linting")
+	// Editors' generic clients often pass --stdio; stdio is the only transport.
+	fs.Bool("stdio", true, "talk over standard input and output (the default and only transport)")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "apigwlint lsp: unexpected argument %q\n", fs.Arg(0))
+		return ExitUsage
+	}
+	if err := schema.Init(); err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
+	}
+	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Debounce: *debounce, Version: version(), Log: e.stderr})
 }
 
 func sortedKeys(m map[string]string) []string {
