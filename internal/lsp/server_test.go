@@ -251,7 +251,9 @@ func TestMalformedMessages(t *testing.T) {
 		{"batch", func() { c.conn.WriteRaw([]byte(`[{"jsonrpc":"2.0","id":51,"method":"shutdown"}]`)) }, "null", jsonrpc.InvalidRequest},
 		{"wrong version", func() { c.conn.WriteRaw([]byte(`{"jsonrpc":"1.0","id":52,"method":"shutdown"}`)) }, "52", jsonrpc.InvalidRequest},
 		{"unknown method", func() { c.conn.Call(53, "textDocument/definition", map[string]any{}) }, "53", jsonrpc.MethodNotFound},
-		{"params of the wrong shape", func() { c.conn.WriteRaw([]byte(`{"jsonrpc":"2.0","id":54,"method":"textDocument/hover","params":"x"}`)) }, "54", jsonrpc.InvalidParams},
+		{"params of the wrong shape", func() {
+			c.conn.WriteRaw([]byte(`{"jsonrpc":"2.0","id":54,"method":"textDocument/hover","params":"x"}`))
+		}, "54", jsonrpc.InvalidParams},
 		{"missing params", func() { c.conn.WriteRaw([]byte(`{"jsonrpc":"2.0","id":55,"method":"textDocument/completion"}`)) }, "55", jsonrpc.InvalidParams},
 		{"string id", func() {
 			c.conn.WriteRaw([]byte(`{"jsonrpc":"2.0","id":"s-56","method":"workspace/symbol","params":{}}`))
