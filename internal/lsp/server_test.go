@@ -327,3 +327,37 @@ func TestInitializeRoot(t *testing.T) {
 		t.Errorf("untitled path = %q", p)
 	}
 }
+
+// TestStaleResultsDropped: results of a run that a newer change overtook
+// are not published; the newer text's are.
+func TestStaleResultsDropped(t *testing.T) {
+	started, release := make(chan struct{}), make(chan struct{})
+	slow := LinterFunc(func(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error) {
+		for _, p := range paths {
+			if string(overlays[p]) == "v1" {
+				close(started)
+				<-release
+			}
+		}
+		return []diag.Diagnostic{{File: paths[0], Range: diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
+			Severity: diag.Warning, Rule: "r", Message: "m"}}, nil
+	})
+	root := t.TempDir()
+	c := newTestClient(t, Options{Linter: slow})
+	c.initialize(root)
+	uri := pathToURI(filepath.Join(root, "a.yaml"))
+	c.open(uri, "v1")
+	<-started
+	c.change(uri, 2, "v2")
+	// Requests are handled in order: once this is answered, the change
+	// has been recorded.
+	c.call("textDocument/hover", textDocumentPositionParams{TextDocument: textDocumentIdentifier{URI: uri}})
+	close(release)
+	got := c.diagnostics(uri, -1)
+	if got.Version == nil || *got.Version != 2 {
+		t.Fatalf("first diagnostics are for version %v, want 2 (version 1's were overtaken)", got.Version)
+	}
+	if len(got.Diagnostics) != 1 || got.Diagnostics[0].Severity != severityWarning {
+		t.Errorf("diagnostics = %+v, want one warning", got.Diagnostics)
+	}
+}
