@@ -365,7 +365,7 @@ func (e *env) lsp(args []string) int {
 	fs.SetOutput(e.stderr)
 	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait this long after a change before linting")
 	// Editors' generic clients often pass --stdio; stdio is the only transport.
-	fs.Bool("stdio", true, "talk over standard input and output (the default and only transport)")
+	fs.Bool("stdio", false, "accepted for clients that pass it: standard input and output is the only transport")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n")
 		fs.PrintDefaults()

@@ -17,7 +17,7 @@ import (
 // editor would. Everything the server sends is queued; tests take the
 // messages they wait for, in whatever order they come.
 type testClient struct {
-	t    *testing.T
+	t    testing.TB
 	conn *jsonrpc.Conn
 	in   io.Closer // the server's input, closed to end the session
 	exit chan int  // the server's exit status
@@ -31,7 +31,7 @@ type testClient struct {
 
 const waitLimit = 10 * time.Second
 
-func newTestClient(t *testing.T, opts Options) *testClient {
+func newTestClient(t testing.TB, opts Options) *testClient {
 	t.Helper()
 	serverIn, clientOut := io.Pipe()
 	clientIn, serverOut := io.Pipe()

@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -284,14 +283,4 @@ func valueText(v any) string {
 		return "null"
 	}
 	return fmt.Sprint(v)
-}
-
-// sortedKeys returns a set's members, sorted.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -75,6 +75,33 @@ func TestSessionDiagnostics(t *testing.T) {
 	}
 }
 
+// TestRelatedInSameFile: a duplicate key points at the first one, in the
+// same document, with UTF-16 columns.
+func TestRelatedInSameFile(t *testing.T) {
+	root := t.TempDir()
+	c := newTestClient(t, Options{})
+	c.initialize(root)
+	uri := pathToURI(filepath.Join(root, "dup.json"))
+	c.open(uri, `{"😀": 1, "😀": 2}`)
+	got := c.diagnostics(uri, 1)
+	var dup *Diagnostic
+	for i := range got.Diagnostics {
+		if got.Diagnostics[i].Code == "duplicate-key" {
+			dup = &got.Diagnostics[i]
+		}
+	}
+	if dup == nil {
+		t.Fatalf("no duplicate-key diagnostic in %+v", got.Diagnostics)
+	}
+	if dup.Range != rng(0, 10, 0, 14) {
+		t.Errorf("duplicate key at %v, want 0:10-0:14", dup.Range)
+	}
+	if len(dup.RelatedInformation) != 1 || dup.RelatedInformation[0].Location.URI != uri ||
+		dup.RelatedInformation[0].Location.Range != rng(0, 1, 0, 5) {
+		t.Errorf("related = %+v, want the first key at 0:1-0:5 in the same document", dup.RelatedInformation)
+	}
+}
+
 func TestNotADefinitionIsQuiet(t *testing.T) {
 	root := t.TempDir()
 	c := newTestClient(t, Options{})
