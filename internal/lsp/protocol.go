@@ -1,7 +1,5 @@
 package lsp
 
-import "encoding/json"
-
 // The subset of the Language Server Protocol 3.17 types the server uses.
 // Field names follow the specification.
 
@@ -168,7 +166,6 @@ type MarkupContent struct {
 // Completion item kinds.
 const (
 	kindProperty   = 10
-	kindValue      = 12
 	kindEnumMember = 20
 )
 
@@ -199,6 +196,3 @@ type logMessageParams struct {
 	Type    int    `json:"type"` // 1 error, 2 warning, 3 info, 4 log
 	Message string `json:"message"`
 }
-
-// raw is a shorthand for decoded-later params.
-type raw = json.RawMessage

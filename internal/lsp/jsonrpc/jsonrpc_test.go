@@ -181,3 +181,26 @@ func TestFramingErrorBeforeMoreInput(t *testing.T) {
 	}
 	pw.Close()
 }
+
+// FuzzReader: any input ends in io.EOF or a broken-stream error, never a
+// panic or an endless loop; every decoded body is answerable.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte(frame(`{"jsonrpc":"2.0","id":1,"method":"x"}`)))
+	f.Add([]byte("Content-Length: 5\r\n\r\n[1,2]garbage\r\n\r\nContent-Length: 2\r\n\r\n{}"))
+	f.Add([]byte("Content-Length:Content-Length: 3\n\n\"a\""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewReader(bytes.NewReader(data))
+		r.MaxBody = 1 << 16
+		for i := 0; i <= len(data)+1; i++ {
+			body, err := r.Read()
+			var fe *FramingError
+			if err != nil && !errors.As(err, &fe) {
+				return
+			}
+			if err == nil {
+				Decode(body)
+			}
+		}
+		t.Fatalf("reader did not reach the end of %d bytes", len(data))
+	})
+}
