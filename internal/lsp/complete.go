@@ -169,6 +169,9 @@ func yamlContext(t *text, pos diag.Pos) (compCtx, bool) {
 		// Only indentation before the cursor: a key starts here.
 		cur.keyCol = c
 	}
+	if cur.dash && strings.HasSuffix(before, "-") {
+		return compCtx{}, false // "-" needs its space before a key can follow
+	}
 	var path []string
 	var ok bool
 	if cur.dash {
