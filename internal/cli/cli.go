@@ -19,6 +19,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/lint"
+	"github.com/apigwlint/apigwlint/internal/lsp"
 	"github.com/apigwlint/apigwlint/internal/output"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
@@ -43,6 +44,7 @@ Usage:
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
   apigwlint schema config                   print the JSON Schema of .apigwlint.yaml
   apigwlint init                            write a starter .apigwlint.yaml here
+  apigwlint lsp                             run the language server (stdio)
   apigwlint version                         print the version
 
 Run 'apigwlint COMMAND --help' for a command's flags.
@@ -79,6 +81,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.schema(args[1:])
 		case "init":
 			return e.init(args[1:])
+		case "lsp":
+			return e.lsp(args[1:])
 		case "version", "--version":
 			fmt.Fprintf(stdout, "apigwlint %s\n", version())
 			return ExitOK
@@ -499,6 +503,35 @@ func (e *env) schema(args []string) int {
 		fmt.Fprintln(e.stdout)
 	}
 	return ExitOK
+}
+
+// lsp runs the language server on standard input and output until the
+// editor ends the session.
+func (e *env) lsp(args []string) int {
+	fs := flag.NewFlagSet("apigwlint lsp", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait this long after a change before linting")
+	// Editors' generic clients often pass --stdio; stdio is the only transport.
+	fs.Bool("stdio", false, "accepted for clients that pass it: standard input and output is the only transport")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "apigwlint lsp: unexpected argument %q\n", fs.Arg(0))
+		return ExitUsage
+	}
+	if err := schema.Init(); err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
+	}
+	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Debounce: *debounce, Version: version(), Log: e.stderr})
 }
 
 func sortedKeys(m map[string]string) []string {
