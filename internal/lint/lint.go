@@ -45,6 +45,10 @@ type Options struct {
 	Filter func(f *FileResult)
 	// Sources keeps the text of every file with diagnostics, for snippets.
 	KeepSources bool
+	// Overlays replace the content of files (keyed by absolute, cleaned
+	// path) for this run, on disk or not: an editor's unsaved buffers. They
+	// are read for the project index too.
+	Overlays map[string][]byte
 	// SkipNonDefinitions treats a named file that holds no definition like
 	// one found in a walk: skipped and counted, not reported.
 	SkipNonDefinitions bool
@@ -280,6 +284,14 @@ func collect(opts *Options, res *Result) []job {
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(opts.Dir, p)
 		}
+		abs = filepath.Clean(abs)
+		if _, ok := opts.Overlays[abs]; ok {
+			// An editor's unsaved text, possibly of a file not yet on disk.
+			if opts.Ignored == nil || !opts.Ignored(Display(opts.Dir, abs)) {
+				add(job{path: abs, display: Display(opts.Dir, abs), explicit: true})
+			}
+			continue
+		}
 		st, err := os.Stat(abs)
 		if err != nil {
 			res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: %v", p, unwrapPathError(err)))
@@ -379,6 +391,9 @@ func Display(dir, path string) string {
 
 func checkJob(opts *Options, j job) (*FileResult, error) {
 	data := j.data
+	if ov, ok := opts.Overlays[j.path]; ok && !j.stdin {
+		data, j.stdin = ov, true
+	}
 	if !j.stdin {
 		st, err := os.Lstat(j.path)
 		if err != nil {

@@ -1,10 +1,12 @@
 package lsp
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"os"
+	"fmt"
+	"path/filepath"
+
+	"github.com/apigwlint/apigwlint/internal/config"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/lint"
@@ -33,62 +35,77 @@ func (f LinterFunc) Lint(ctx context.Context, root string, overlays map[string][
 	return f(ctx, root, overlays, paths)
 }
 
-// FileLinter checks each wanted document on its own with the engine, as
-// `apigwlint lint --stdin-filename PATH -` would: schema and per-definition
-// rules, severities applied.
-//
-// SEAM (for the lead): when the project index lands in internal/lint,
-// replace this by one whole-project run from root with overlays for the
-// open documents (project rules then see unsaved text), keeping only the
-// diagnostics of paths. The configuration (.apigwlint.yaml, internal/config)
-// plugs in through Configure: set Severity, Ignored and Filter on the
-// options there, looked up from root.
+// FileLinter checks the open documents as `apigwlint lint` would from the
+// workspace root, in one run over the whole project: every open document's
+// unsaved text replaces its file (lint.Options.Overlays), so project rules
+// compare open buffers with each other and with the files on disk, and only
+// the open documents are reported. The configuration (.apigwlint.yaml) is
+// looked up from the root as the command line does.
 type FileLinter struct {
-	// Configure adjusts the engine options of a run; nil = rule defaults.
+	// Configure adjusts the engine options of a run; nil = load the
+	// configuration found from root (none: rule defaults).
 	Configure func(root string, opts *lint.Options) error
 }
 
 // Lint implements Linter.
 func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	opts := lint.Options{Paths: paths, Overlays: make(map[string][]byte, len(overlays)), Dir: root}
+	for path, data := range overlays {
+		opts.Overlays[filepath.Clean(path)] = data
+	}
+	var cfgErr error
+	configure := l.Configure
+	if configure == nil {
+		configure = configFromRoot
+	}
+	if err := configure(root, &opts); err != nil {
+		// A broken configuration is reported once; the documents are
+		// still checked with the rule defaults.
+		cfgErr = err
+		opts.Severity, opts.Ignored, opts.ProjectRoot = nil, nil, ""
+	}
+	res, err := lint.Run(opts)
+	if err != nil {
+		return nil, err
+	}
 	var out []diag.Diagnostic
+	for _, d := range res.Diags {
+		// An editor sends every YAML and JSON file it opens, as a
+		// directory walk would find them: a file that holds no
+		// definition is not reported (lint does the same in a walk).
+		if d.Rule == rules.NotADefinition.ID {
+			continue
+		}
+		out = append(out, d)
+	}
 	var errs []error
-	for _, path := range paths {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		data, ok := overlays[path]
-		if !ok {
-			var err error
-			if data, err = os.ReadFile(path); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-		}
-		opts := lint.Options{
-			Paths:         []string{"-"},
-			Stdin:         bytes.NewReader(data),
-			StdinFilename: path,
-			Dir:           root,
-			Workers:       1,
-		}
-		if l.Configure != nil {
-			if err := l.Configure(root, &opts); err != nil {
-				return nil, err
-			}
-		}
-		res, err := lint.Run(opts)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range res.Diags {
-			// An editor sends every YAML and JSON file it opens, as a
-			// directory walk would find them: a file that holds no
-			// definition is not reported (lint does the same in a walk).
-			if d.Rule == rules.NotADefinition.ID {
-				continue
-			}
-			out = append(out, d)
-		}
+	if cfgErr != nil {
+		errs = append(errs, cfgErr)
+	}
+	for _, e := range res.Errors {
+		errs = append(errs, errors.New(e))
 	}
 	return out, errors.Join(errs...)
+}
+
+// configFromRoot applies the .apigwlint.yaml found from root upwards.
+func configFromRoot(root string, opts *lint.Options) error {
+	found, err := config.Find(root)
+	if err != nil || found == "" {
+		return err
+	}
+	cfg, err := config.Load(found, lint.Display(root, found))
+	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) && len(ce.Problems) > 0 {
+			return fmt.Errorf("%s (and %d more problem(s)); using the rule defaults", ce.Problems[0], len(ce.Problems)-1)
+		}
+		return err
+	}
+	opts.Severity, opts.Ignored = cfg.Hooks(root)
+	opts.ProjectRoot = cfg.Dir
+	return nil
 }

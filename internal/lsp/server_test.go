@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -386,5 +387,51 @@ func TestStaleResultsDropped(t *testing.T) {
 	}
 	if len(got.Diagnostics) != 1 || got.Diagnostics[0].Severity != severityWarning {
 		t.Errorf("diagnostics = %+v, want one warning", got.Diagnostics)
+	}
+}
+
+// TestProjectLinterCrossFile runs the real linter: an open buffer that
+// takes the name of an API in a file that is not open gets the finding, with
+// the closed file as related information, and loses it when renamed back.
+// The project's configuration applies (here it makes the rule a warning).
+func TestProjectLinterCrossFile(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	def := func(name, path string) string {
+		return "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: " + name + "\nVisibility: PRIVATE\nAuthType: ANONYMOUS\n" +
+			"RequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: " + path + ", RequestMode: MAPPING}\n" +
+			"ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n"
+	}
+	if err := os.WriteFile(filepath.Join(root, ".apigwlint.yaml"), []byte("rules:\n  duplicate-api-name: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	existing := filepath.Join(root, "apis", "existing.yaml")
+	if err := os.MkdirAll(filepath.Dir(existing), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(existing, []byte(def("GetUser", "/users")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newTestClient(t, Options{})
+	c.initialize(root)
+	uri := pathToURI(filepath.Join(root, "apis", "new.yaml")) // not on disk yet
+	c.open(uri, def("ListUsers", "/users/list"))
+	if got := c.diagnostics(uri, 1); len(got.Diagnostics) != 0 {
+		t.Fatalf("distinct: %+v", got.Diagnostics)
+	}
+	c.change(uri, 2, def("GetUser", "/users/list"))
+	got := c.diagnostics(uri, 2)
+	if len(got.Diagnostics) != 1 || got.Diagnostics[0].Code != "duplicate-api-name" || got.Diagnostics[0].Severity != 2 {
+		t.Fatalf("clash (a warning by the project's configuration): %+v", got.Diagnostics)
+	}
+	rel := got.Diagnostics[0].RelatedInformation
+	if len(rel) != 1 || rel[0].Location.URI != pathToURI(existing) || rel[0].Location.Range.Start.Line != 2 {
+		t.Fatalf("related: %+v", rel)
+	}
+	c.change(uri, 3, def("ListUsers", "/users/list"))
+	if got := c.diagnostics(uri, 3); len(got.Diagnostics) != 0 {
+		t.Fatalf("renamed back: %+v", got.Diagnostics)
 	}
 }
