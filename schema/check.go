@@ -112,6 +112,9 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 		// validation would only add noise about it. Go on nonetheless:
 		// the rest of the definition is still worth checking.
 	}
+	if s.fast && fastPath && valid(s.compiled, val, 0) {
+		return c.diags
+	}
 	if err := s.compiled.Validate(val); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
@@ -148,6 +151,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 		props, _ := rs["properties"].(map[string]any)
 		out := make(map[string]any, len(n.Fields))
 		closed := rs != nil && rs["additionalProperties"] == false
+		renamed := false
 		for _, f := range n.Fields {
 			var fs map[string]any
 			if props != nil {
@@ -157,6 +161,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 					if p, ok := props[flipFirst(f.Key)].(map[string]any); ok {
 						f.Key = flipFirst(f.Key)
 						fs = p
+						renamed = true
 					}
 				}
 			}
@@ -177,7 +182,9 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 			}
 			out[f.Key] = c.walk(f.Value, fs, inJSON)
 		}
-		n.SetPointers(n.Pointer) // keys may have been canonicalised
+		if renamed {
+			n.SetPointers(n.Pointer) // keys were canonicalised
+		}
 		return out
 	case source.Array:
 		items, _ := rs["items"].(map[string]any)

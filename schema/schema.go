@@ -47,6 +47,10 @@ type Schema struct {
 	Published []byte         // the file as shipped
 	Root      map[string]any // the published schema as plain values
 	compiled  *jsonschema.Schema
+	fast      bool // the fast path understands compiled (see fast.go)
+	// refs maps each local "$ref" of Root to the schema object it names,
+	// resolved once instead of on every visit.
+	refs map[string]map[string]any
 	// TopLevel is the set of documented top-level parameters.
 	TopLevel map[string]bool
 }
@@ -112,7 +116,13 @@ func loadAll() (map[string]*Schema, error) {
 		if err != nil {
 			return nil, fmt.Errorf("schema %s: %w", op, err)
 		}
-		s := &Schema{Op: op, Published: raw, Root: root, compiled: compiled, TopLevel: map[string]bool{}}
+		s := &Schema{Op: op, Published: raw, Root: root, compiled: compiled, fast: fastPathOK(compiled), TopLevel: map[string]bool{}}
+		s.refs = map[string]map[string]any{}
+		collectRefs(root, func(ref string) {
+			if _, done := s.refs[ref]; !done {
+				s.refs[ref] = s.at(strings.TrimPrefix(ref, "#"))
+			}
+		})
 		if props, ok := root["properties"].(map[string]any); ok {
 			for k := range props {
 				if k != "Action" {
@@ -194,9 +204,34 @@ func (s *Schema) resolve(n map[string]any) map[string]any {
 		if !ok {
 			return n
 		}
-		n = s.at(strings.TrimPrefix(ref, "#"))
+		if target, ok := s.refs[ref]; ok {
+			n = target
+		} else {
+			n = s.at(strings.TrimPrefix(ref, "#"))
+		}
 	}
 	return n
+}
+
+// fastPath is switched off by tests that compare both paths.
+var fastPath = true
+
+// collectRefs calls fn for every "$ref" string in a schema document.
+func collectRefs(v any, fn func(string)) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if ref, ok := x.(string); ok && k == "$ref" {
+				fn(ref)
+				continue
+			}
+			collectRefs(x, fn)
+		}
+	case []any:
+		for _, x := range t {
+			collectRefs(x, fn)
+		}
+	}
 }
 
 // at returns the schema object at a JSON pointer of the published schema.

@@ -135,6 +135,7 @@ type lintFlags struct {
 }
 
 func (e *env) lint(args []string) int {
+	defer profile()()
 	fs := flag.NewFlagSet("apigwlint lint", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	var f lintFlags

@@ -61,7 +61,9 @@ type FileResult struct {
 type Definition struct {
 	Op       string
 	Document int
-	Root     *source.Node
+	// Root is the definition's tree; Run drops it once the file is
+	// checked (and results read from the cache never have one).
+	Root *source.Node
 }
 
 // Result is the outcome of a run.
@@ -129,6 +131,7 @@ func Run(opts Options) (*Result, error) {
 					mu.Unlock()
 					continue
 				}
+				release(&opts, fr)
 				results[i] = fr
 			}
 		}()
@@ -147,6 +150,24 @@ func Run(opts Options) (*Result, error) {
 	}
 	finish(&opts, res)
 	return res, nil
+}
+
+// release drops what a finished file no longer needs, so that memory stays
+// flat however many files a run holds: the trees always (project rules read
+// the index, not trees), the text unless a diagnostic may show a snippet of
+// it.
+func release(opts *Options, fr *FileResult) {
+	for i := range fr.Defs {
+		fr.Defs[i].Root = nil
+	}
+	if fr.File == nil {
+		return
+	}
+	if len(fr.Diags) == 0 && !opts.KeepSources {
+		fr.File = nil
+		return
+	}
+	fr.File.Docs = nil
 }
 
 // finish applies severities and filters, sorts and counts.
@@ -237,6 +258,12 @@ func collect(opts *Options, res *Result) []job {
 			if opts.Ignored != nil && opts.Ignored(Display(opts.Dir, abs)) {
 				continue
 			}
+			if !st.Mode().IsRegular() {
+				// A FIFO or device named on the command line: opening
+				// it could block or have side effects.
+				res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: not a regular file", p))
+				continue
+			}
 			add(job{path: abs, display: Display(opts.Dir, abs), explicit: true})
 			continue
 		}
@@ -316,29 +343,14 @@ func Display(dir, path string) string {
 func checkJob(opts *Options, j job) (*FileResult, error) {
 	data := j.data
 	if !j.stdin {
-		st, err := os.Lstat(j.path)
+		var size int64
+		var err error
+		data, size, err = readRegular(j.path, opts.MaxFileSize)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %v", j.display, err)
 		}
-		if st.Mode()&fs.ModeSymlink != 0 {
-			if st, err = os.Stat(j.path); err != nil {
-				return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
-			}
-		}
-		if !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("cannot read %s: not a regular file", j.display)
-		}
-		if st.Size() > opts.MaxFileSize {
-			return tooLarge(opts, j, st.Size()), nil
-		}
-		f, err := os.Open(j.path)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
-		}
-		data, err = io.ReadAll(io.LimitReader(f, opts.MaxFileSize+1))
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+		if data == nil {
+			return tooLarge(opts, j, size), nil
 		}
 	}
 	if int64(len(data)) > opts.MaxFileSize {

@@ -345,7 +345,7 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 	case *ast.BoolNode:
 		return &Node{Kind: Bool, Value: strconv.FormatBool(v.Value), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
 	case *ast.IntegerNode:
-		return &Node{Kind: Number, Value: fmt.Sprint(v.Value), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
+		return &Node{Kind: Number, Value: intText(v.Value), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
 	case *ast.FloatNode:
 		return &Node{Kind: Number, Value: strconv.FormatFloat(v.Value, 'g', -1, 64), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
 	case *ast.InfinityNode, *ast.NanNode:
@@ -433,6 +433,20 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		return &Node{Kind: Null, Range: c.rng(v.GetToken())}, nil
 	}
 	return nil, &limitError{rng: c.rng(n.GetToken()), msg: fmt.Sprintf("unsupported YAML construct (%s)", n.Type())}
+}
+
+// intText is fmt.Sprint of an integer node's value without fmt's cost on
+// the common types.
+func intText(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case uint64:
+		return strconv.FormatUint(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	}
+	return fmt.Sprint(v)
 }
 
 func allFields(n *Node) []*Field {
