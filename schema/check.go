@@ -112,10 +112,15 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 		// validation would only add noise about it. Go on nonetheless:
 		// the rest of the definition is still worth checking.
 	}
-	if s.fast && fastPath && valid(s.compiled, val, 0) {
+	if s.fast != nil && fastPath && s.fast.valid(val, 0) {
 		return c.diags
 	}
-	if err := s.compiled.Validate(val); err != nil {
+	compiled, err := s.compiled()
+	if err != nil {
+		c.add(root.Range, RuleSchema, "", "the "+op+" schema could not be compiled (a broken build of apigwlint): "+err.Error())
+		return c.diags
+	}
+	if err := compiled.Validate(val); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
 			c.report(root, ve)

@@ -46,8 +46,14 @@ type Schema struct {
 	Op        string
 	Published []byte         // the file as shipped
 	Root      map[string]any // the published schema as plain values
-	compiled  *jsonschema.Schema
-	fast      bool // the fast path understands compiled (see fast.go)
+	// internal is the schema the linter validates against (JSON-string
+	// parameters structured only); fast is its fast-path form (nil: none),
+	// and the library's compiled form is made on first need (compiled).
+	internal map[string]any
+	fast     *fastSchema
+	libOnce  sync.Once
+	lib      *jsonschema.Schema
+	libErr   error
 	// refs maps each local "$ref" of Root to the schema object it names,
 	// resolved once instead of on every visit.
 	refs map[string]map[string]any
@@ -103,20 +109,8 @@ func loadAll() (map[string]*Schema, error) {
 			return nil, fmt.Errorf("schema %s: %w", op, err)
 		}
 		internal := structuredOnly(deepCopy(root)).(map[string]any)
-		ib, err := json.Marshal(internal)
-		if err != nil {
-			return nil, err
-		}
-		c := NewCompiler()
-		url := "https://apigwlint.dev/schema/internal/" + op + ".json"
-		if err := c.AddResource(url, bytes.NewReader(ib)); err != nil {
-			return nil, fmt.Errorf("schema %s: %w", op, err)
-		}
-		compiled, err := c.Compile(url)
-		if err != nil {
-			return nil, fmt.Errorf("schema %s: %w", op, err)
-		}
-		s := &Schema{Op: op, Published: raw, Root: root, compiled: compiled, fast: fastPathOK(compiled), TopLevel: map[string]bool{}}
+		s := &Schema{Op: op, Published: raw, Root: root, internal: internal, TopLevel: map[string]bool{}}
+		s.fast, _ = buildFast(internal) // no fast path when it does not understand the schema
 		s.refs = map[string]map[string]any{}
 		collectRefs(root, func(ref string) {
 			if _, done := s.refs[ref]; !done {
@@ -133,6 +127,30 @@ func loadAll() (map[string]*Schema, error) {
 		out[op] = s
 	}
 	return out, nil
+}
+
+// compiled returns the library's compiled form of the schema, compiling it
+// on first use: a run in which every definition passes the fast path (the
+// editor-on-save path, a clean project) never pays for it.
+func (s *Schema) compiled() (*jsonschema.Schema, error) {
+	s.libOnce.Do(func() {
+		ib, err := json.Marshal(s.internal)
+		if err != nil {
+			s.libErr = err
+			return
+		}
+		c := NewCompiler()
+		url := "https://apigwlint.dev/schema/internal/" + s.Op + ".json"
+		if err := c.AddResource(url, bytes.NewReader(ib)); err != nil {
+			s.libErr = fmt.Errorf("schema %s: %w", s.Op, err)
+			return
+		}
+		s.lib, s.libErr = c.Compile(url)
+		if s.libErr != nil {
+			s.libErr = fmt.Errorf("schema %s: %w", s.Op, s.libErr)
+		}
+	})
+	return s.lib, s.libErr
 }
 
 // NewCompiler returns a draft 2020-12 compiler that loads nothing from
@@ -241,7 +259,9 @@ func (s *Schema) at(pointer string) map[string]any {
 		return s.Root
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		if strings.Contains(tok, "~") {
+			tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		}
 		switch t := cur.(type) {
 		case map[string]any:
 			cur = t[tok]

@@ -132,6 +132,8 @@ type lintFlags struct {
 	format, output, color, config, stdinFilename string
 	maxWarnings                                  int
 	maxFileSize                                  int64
+	cacheDir                                     string
+	noCache                                      bool
 }
 
 func (e *env) lint(args []string) int {
@@ -146,6 +148,8 @@ func (e *env) lint(args []string) int {
 	fs.StringVar(&f.config, "config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `PATH` that standard input (\"-\") stands for")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest file checked, in `bytes`")
+	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -172,6 +176,7 @@ func (e *env) lint(args []string) int {
 		return ExitUsage
 	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize}
+	opts.Cache = e.openCache(f.cacheDir, f.noCache)
 	res, err := lint.Run(opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/rules"
@@ -44,6 +45,9 @@ type Options struct {
 	Filter func(f *FileResult)
 	// Sources keeps the text of every file with diagnostics, for snippets.
 	KeepSources bool
+	// Cache holds per-file results between runs (see cache.go); nil: every
+	// file is checked.
+	Cache *cache.Cache
 }
 
 // FileResult is what one file produced.
@@ -55,6 +59,8 @@ type FileResult struct {
 	Definitions int
 	Skipped     bool // walked, but holds no definition
 	Defs        []Definition
+
+	cached bool // read from the result cache
 }
 
 // Definition is one definition found in a file.
@@ -72,6 +78,8 @@ type Result struct {
 	Diags  []diag.Diagnostic // every reported diagnostic, sorted
 	Errors []string          // what could not be checked (exit status 2)
 	Summary
+	// CacheHits counts the files whose results came from the cache.
+	CacheHits int
 }
 
 // Summary counts a run.
@@ -141,6 +149,11 @@ func Run(opts Options) (*Result, error) {
 	}
 	close(next)
 	wg.Wait()
+	if opts.Cache != nil {
+		// Best effort: a cache that cannot be written costs the next run
+		// time, never this run its result.
+		_ = opts.Cache.Save()
+	}
 	sort.Strings(res.Errors)
 	for _, fr := range results {
 		if fr == nil {
@@ -200,6 +213,9 @@ func finish(opts *Options, res *Result) {
 			res.Summary.Files++
 		}
 		res.Definitions += fr.Definitions
+		if fr.cached {
+			res.CacheHits++
+		}
 		if len(fr.Diags) == 0 && !opts.KeepSources {
 			fr.File = nil
 		}
@@ -356,7 +372,7 @@ func checkJob(opts *Options, j job) (*FileResult, error) {
 	if int64(len(data)) > opts.MaxFileSize {
 		return tooLarge(opts, j, int64(len(data))), nil
 	}
-	return CheckBytes(j.display, data, j.explicit), nil
+	return checkCached(opts, j.display, data, j.explicit), nil
 }
 
 func tooLarge(opts *Options, j job, size int64) *FileResult {

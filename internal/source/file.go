@@ -79,6 +79,19 @@ func Load(path string, data []byte, opts Options) (f *File) {
 	return f
 }
 
+// Text returns a File that holds only the text of data, as Load would
+// keep it (BOM removed, line endings normalised), with no documents: what
+// snippets need for a file whose results came from the cache.
+func Text(path string, data []byte) *File {
+	f := &File{Path: path}
+	if src, ok := f.decode(data); ok {
+		f.Src = src
+		f.index()
+	}
+	f.Problems = nil
+	return f
+}
+
 func (f *File) problem(rule string, r diag.Range, doc int, msg string, related ...diag.Related) {
 	f.Problems = append(f.Problems, diag.Diagnostic{
 		File: f.Path, Range: r, Severity: diag.Error, Rule: rule, Message: msg, Document: doc, Related: related,
