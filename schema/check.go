@@ -217,7 +217,11 @@ func (c *checker) expand(f *source.Field) bool {
 		if errors.As(err, &se) {
 			r, msg = se.Range, se.Msg
 		}
-		c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+		if se != nil && se.Limit {
+			c.add(r, source.RuleLimit, str.Pointer, fmt.Sprintf("the JSON string in %s %s", f.Key, msg))
+		} else {
+			c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+		}
 		c.broken = append(c.broken, str.Pointer)
 		return false
 	}

@@ -67,8 +67,9 @@ type FileResult struct {
 type Definition struct {
 	Op       string
 	Document int
-	// Root is the definition's tree; Run drops it once the file is
-	// checked (and results read from the cache never have one).
+	// Root is always nil: trees are dropped as soon as a document is
+	// checked (see CheckBytes), and results read from the cache never
+	// had one. Kept for callers built against the earlier engine.
 	Root *source.Node
 }
 
@@ -166,13 +167,9 @@ func Run(opts Options) (*Result, error) {
 }
 
 // release drops what a finished file no longer needs, so that memory stays
-// flat however many files a run holds: the trees always (project rules read
-// the index, not trees), the text unless a diagnostic may show a snippet of
-// it.
+// flat however many files a run holds: the text, unless a diagnostic may
+// show a snippet of it.
 func release(opts *Options, fr *FileResult) {
-	for i := range fr.Defs {
-		fr.Defs[i].Root = nil
-	}
 	if fr.File == nil {
 		return
 	}
@@ -385,30 +382,36 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 
 // CheckBytes checks one file's content: every definition in it against its
 // schema and the definition rules. Project rules are not run here.
+// Documents are checked as they are read and their trees dropped, so
+// Defs[i].Root is nil: what later stages need of a definition (the project
+// index) is taken in the loop below.
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
-	f := source.Load(display, data, source.DefaultOptions)
-	fr := &FileResult{Path: display, Explicit: explicit, File: f}
-	fr.Diags = append(fr.Diags, f.Problems...)
-	for _, doc := range f.Docs {
+	fr := &FileResult{Path: display, Explicit: explicit}
+	var docDiags []diag.Diagnostic
+	f := source.LoadEach(display, data, source.DefaultOptions, func(doc *source.Document) {
 		op, d := schema.Detect(doc.Root, display, doc.Index)
 		if d != nil {
 			if d.Rule == rules.NotADefinition.ID && !explicit {
-				continue
+				return
 			}
-			fr.Diags = append(fr.Diags, *d)
-			continue
+			docDiags = append(docDiags, *d)
+			return
 		}
 		fr.Definitions++
-		fr.Diags = append(fr.Diags, schema.Check(doc.Root, op, display, doc.Index)...)
-		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &fr.Diags)
+		docDiags = append(docDiags, schema.Check(doc.Root, op, display, doc.Index)...)
+		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &docDiags)
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != op) {
 				continue
 			}
 			ctx.Run(r)
 		}
-		fr.Defs = append(fr.Defs, Definition{Op: op, Document: doc.Index, Root: doc.Root})
-	}
+		fr.Defs = append(fr.Defs, Definition{Op: op, Document: doc.Index})
+	})
+	fr.File = f
+	// The loader's problems first, then each document's, as they were
+	// always ordered.
+	fr.Diags = append(append([]diag.Diagnostic(nil), f.Problems...), docDiags...)
 	if fr.Definitions == 0 && len(fr.Diags) == 0 && !explicit {
 		fr.Skipped = true
 	}

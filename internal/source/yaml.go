@@ -112,9 +112,8 @@ func (f *File) loadYAML(opts Options) {
 			// columns are unchanged.
 			text = append([]byte("   "), text[3:]...)
 		}
-		if d := flowDepth(text); d > MaxDepth {
-			f.problem(RuleLimit, diag.Range{Start: diag.Pos{Line: c.line, Col: 1}, End: diag.Pos{Line: c.line, Col: 2}}, i,
-				fmt.Sprintf("document nests deeper than %d levels; it is not checked", MaxDepth))
+		if le := prescan(text, c.line); le != nil {
+			f.problem(RuleLimit, le.rng, i, le.msg)
 			continue
 		}
 		root := f.parseChunk(text, c.line, i, &budget)
@@ -122,49 +121,8 @@ func (f *File) loadYAML(opts Options) {
 			continue
 		}
 		root.SetPointers("")
-		f.Docs = append(f.Docs, &Document{Index: i, Root: root})
+		f.emit(&Document{Index: i, Root: root})
 	}
-}
-
-// flowDepth is a quick upper bound of the nesting of flow collections, read
-// before the parser recurses into them.
-func flowDepth(b []byte) int {
-	depth, max := 0, 0
-	var quote byte
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-			continue
-		}
-		switch c {
-		case '"', '\'':
-			if i == 0 || b[i-1] == ' ' || b[i-1] == '[' || b[i-1] == '{' || b[i-1] == ',' || b[i-1] == ':' || b[i-1] == '\n' {
-				quote = c
-			}
-		case '#':
-			if i == 0 || b[i-1] == ' ' || b[i-1] == '\n' || b[i-1] == '\t' {
-				for i < len(b) && b[i] != '\n' {
-					i++
-				}
-			}
-		case '[', '{':
-			depth++
-			if depth > max {
-				max = depth
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		case '\n':
-		}
-	}
-	return max
 }
 
 func (f *File) parseChunk(text []byte, firstLine, docIndex int, budget *int) (root *Node) {
@@ -223,6 +181,9 @@ type yamlConv struct {
 	anchors map[string]ast.Node
 	budget  *int
 	inAlias int
+	// flow is how many flow collections ([...], {...}) enclose the node
+	// being converted: there ',', ']' and '}' end a plain scalar.
+	flow int
 }
 
 func (c *yamlConv) pos(tk *token.Token) diag.Pos {
@@ -275,7 +236,7 @@ func (c *yamlConv) scalarRange(tk *token.Token) diag.Range {
 				if src[end] == ':' && (end+1 >= len(src) || src[end+1] == ' ' || src[end+1] == '\n' || src[end+1] == '\t') {
 					break
 				}
-				if (src[end] == ',' || src[end] == ']' || src[end] == '}') && c.inFlow(tk) {
+				if (src[end] == ',' || src[end] == ']' || src[end] == '}') && c.flow > 0 {
 					break
 				}
 				end++
@@ -294,26 +255,6 @@ func (c *yamlConv) scalarRange(tk *token.Token) diag.Range {
 	e := start
 	e.Col += utf8.RuneCount(src[off:end])
 	return diag.Range{Start: start, End: e}
-}
-
-// inFlow reports whether a token sits inside a flow collection.
-func (c *yamlConv) inFlow(tk *token.Token) bool {
-	depth := 0
-	for t := tk.Prev; t != nil; t = t.Prev {
-		switch t.Type {
-		case token.SequenceEndType, token.MappingEndType:
-			depth++
-		case token.SequenceStartType, token.MappingStartType:
-			if depth == 0 {
-				return true
-			}
-			depth--
-		}
-		if t.Position != nil && tk.Position != nil && t.Position.Line < tk.Position.Line-50 {
-			return false
-		}
-	}
-	return false
 }
 
 func (c *yamlConv) spend(tk *token.Token) error {
@@ -412,10 +353,18 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		}
 		return out, nil
 	case *ast.MappingNode:
+		if v.IsFlowStyle {
+			c.flow++
+			defer func() { c.flow-- }()
+		}
 		return c.mapping(v.Values, v.GetToken(), depth)
 	case *ast.MappingValueNode:
 		return c.mapping([]*ast.MappingValueNode{v}, v.GetToken(), depth)
 	case *ast.SequenceNode:
+		if v.IsFlowStyle {
+			c.flow++
+			defer func() { c.flow-- }()
+		}
 		out := &Node{Kind: Array, Range: c.rng(v.GetToken())}
 		for _, it := range v.Values {
 			if it == nil {
