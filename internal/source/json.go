@@ -36,9 +36,9 @@ type DuplicateKey struct {
 // positions and goccy/go-yaml is several times slower on JSON; this parser
 // also reads JSON documents held in strings, through a position mapping.
 type jsonParser struct {
-	src   []byte
-	i     int
-	pos   func(off int) diag.Pos
+	src    []byte
+	i      int
+	pos    func(off int) diag.Pos
 	dups   []DuplicateKey
 	depth  int
 	values int
