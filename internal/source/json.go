@@ -108,7 +108,7 @@ func (p *jsonParser) value() (*Node, error) {
 		return nil, p.errAt(p.i, "unexpected end of input, expected a value")
 	}
 	if p.values++; p.values > MaxValues {
-		e := p.errAt(p.i, fmt.Sprintf("more than %d values; it is not checked", MaxValues))
+		e := p.errAt(p.i, fmt.Sprintf("holds more than %d values; it is not checked", MaxValues))
 		e.Limit = true
 		return nil, e
 	}
