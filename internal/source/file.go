@@ -276,6 +276,39 @@ func (f *File) OffsetOf(p diag.Pos) int {
 	return off
 }
 
+// clamp moves a position that go-yaml puts past the end of its line (it
+// does, on some odd input) or past the last line to the nearest place in
+// the file, so that every reported position is one.
+func (f *File) clamp(p diag.Pos) diag.Pos {
+	if p.Line > len(f.lineStarts) {
+		p.Line = len(f.lineStarts)
+		p.Col = f.lineLen(p.Line) + 1
+	}
+	if p.Line < 1 {
+		return diag.Pos{Line: 1, Col: 1}
+	}
+	if p.Col > 1 {
+		p.Col = min(p.Col, f.lineLen(p.Line)+1)
+	}
+	return p
+}
+
+// lineLen is the number of characters of a 1-based line.
+func (f *File) lineLen(n int) int {
+	start := f.lineStarts[n-1]
+	end := len(f.Src)
+	if n < len(f.lineStarts) {
+		end = f.lineStarts[n] - 1
+	}
+	if end-start > longLine {
+		if runes := f.longLineRunes(n, start, end); runes != nil {
+			return len(runes)
+		}
+		return end - start
+	}
+	return utf8.RuneCount(f.Src[start:end])
+}
+
 // longLine is the length from which OffsetOf indexes a line.
 const longLine = 256
 

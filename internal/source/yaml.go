@@ -190,7 +190,7 @@ func (c *yamlConv) pos(tk *token.Token) diag.Pos {
 	if tk == nil || tk.Position == nil {
 		return diag.Pos{Line: c.lineOff + 1, Col: 1}
 	}
-	return diag.Pos{Line: tk.Position.Line + c.lineOff, Col: max(tk.Position.Column, 1)}
+	return c.f.clamp(diag.Pos{Line: tk.Position.Line + c.lineOff, Col: max(tk.Position.Column, 1)})
 }
 
 func (c *yamlConv) rng(tk *token.Token) diag.Range {
@@ -502,16 +502,23 @@ func (c *yamlConv) mapping(values []*ast.MappingValueNode, tk *token.Token, dept
 	return out, nil
 }
 
+// afterColon is where an empty value is reported: just after the ':' of
+// its key, but never past the end of the line (a key at the end of a line,
+// "a:", has its empty value at the end of that line).
+func (c *yamlConv) afterColon(tk *token.Token) diag.Pos {
+	p := c.pos(tk)
+	p.Col++
+	return c.f.clamp(p)
+}
+
 func (c *yamlConv) value(mv *ast.MappingValueNode, depth int) (*Node, error) {
 	if mv.Value == nil {
-		p := c.pos(mv.GetToken())
-		p.Col++
+		p := c.afterColon(mv.GetToken())
 		return &Node{Kind: Null, Range: diag.Range{Start: p, End: diag.Pos{Line: p.Line, Col: p.Col + 1}}}, nil
 	}
 	if _, isNull := mv.Value.(*ast.NullNode); isNull && mv.Value.GetToken() != nil && mv.Value.GetToken().Position != nil &&
 		mv.Value.GetToken().Position.Line != mv.GetToken().Position.Line && mv.Value.GetToken().Value == "" {
-		p := c.pos(mv.GetToken())
-		p.Col++
+		p := c.afterColon(mv.GetToken())
 		return &Node{Kind: Null, Range: diag.Range{Start: p, End: diag.Pos{Line: p.Line, Col: p.Col + 1}}}, nil
 	}
 	return c.node(mv.Value, depth+1, false)
