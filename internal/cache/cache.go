@@ -13,7 +13,9 @@
 //   - a pack that does not check out (truncated, flipped bits, another
 //     format) is ignored as if empty, and replaced at the end of the run;
 //   - one file is read per run instead of one per checked file, which is
-//     what lets a warm run cost less than reading the checked files twice.
+//     what lets a warm run cost less than reading the checked files twice,
+//     and it is searched in place (a sorted index), so that a run naming
+//     one file does not pay for the other hundred thousand entries.
 //
 // Keys are chosen by the caller (internal/lint hashes the file content with
 // everything the result depends on); payloads are opaque bytes.
@@ -32,6 +34,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -39,9 +42,22 @@ import (
 type Key [32]byte
 
 // format is the pack layout version; a pack of another version is ignored.
-const format = 1
+//
+//	magic "APGWLPK\n" | format u32 | namespace [32] | count u64
+//	index: count × (key [32], offset u64, length u32), sorted by key
+//	payloads
+//	SHA-256 of everything above
+//
+// A run looks keys up by binary search in the index, in the bytes as read:
+// loading a pack of 100,000 entries allocates nothing per entry.
+const format = 2
 
 var magic = [8]byte{'A', 'P', 'G', 'W', 'L', 'P', 'K', '\n'}
+
+const (
+	headSize  = 8 + 4 + 32 + 8
+	entrySize = 32 + 8 + 4
+)
 
 // Limits keep a pack from growing without bound: entries not used by the
 // run that writes the pack are dropped first.
@@ -58,16 +74,13 @@ type Cache struct {
 	dir, name string
 	ns        [32]byte
 
+	index    []byte          // the pack's index (immutable)
+	payloads []byte          // the pack's payload area (immutable)
+	used     []atomic.Uint64 // bit i: index entry i was read this run
+
 	mu      sync.Mutex
-	old     map[Key]*record
-	order   []Key // old records in pack order
 	added   map[Key][]byte
 	dropped bool // the pack on disk was unreadable and must be replaced
-}
-
-type record struct {
-	data []byte
-	used bool
 }
 
 // DefaultDir is where the cache lives unless told otherwise:
@@ -91,7 +104,7 @@ func Open(dir string, ns []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	c := &Cache{dir: dir, ns: sha256.Sum256(ns), old: map[Key]*record{}, added: map[Key][]byte{}}
+	c := &Cache{dir: dir, ns: sha256.Sum256(ns), added: map[Key][]byte{}}
 	c.name = fmt.Sprintf("results-v%d-%s.pack", format, hex.EncodeToString(c.ns[:8]))
 	data, err := readPack(filepath.Join(dir, c.name))
 	switch {
@@ -100,10 +113,11 @@ func Open(dir string, ns []byte) (*Cache, error) {
 		c.dropped = true
 	default:
 		if !c.parse(data) {
-			c.old, c.order = map[Key]*record{}, nil
+			c.index, c.payloads = nil, nil
 			c.dropped = true
 		}
 	}
+	c.used = make([]atomic.Uint64, (c.count()+63)/64)
 	return c, nil
 }
 
@@ -119,7 +133,7 @@ func readPack(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() || st.Size() > maxBytes+maxEntries*64 {
+	if !st.Mode().IsRegular() || st.Size() > maxBytes+maxEntries*(entrySize+8)+headSize+sha256.Size {
 		return nil, errors.New("not a pack")
 	}
 	data := make([]byte, st.Size())
@@ -129,10 +143,10 @@ func readPack(path string) ([]byte, error) {
 	return data, nil
 }
 
-// parse reads a pack; false when anything about it is wrong.
+// parse checks a pack and points the index and payloads into it; false
+// when anything about it is wrong.
 func (c *Cache) parse(data []byte) bool {
-	const head = 8 + 4 + 32 + 8
-	if len(data) < head+sha256.Size {
+	if len(data) < headSize+sha256.Size {
 		return false
 	}
 	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
@@ -143,63 +157,69 @@ func (c *Cache) parse(data []byte) bool {
 		return false
 	}
 	n := binary.LittleEndian.Uint64(body[44:])
-	rest := body[head:]
-	if n > uint64(len(rest))/33 {
+	if n > maxEntries || uint64(len(body)-headSize) < n*entrySize {
 		return false
 	}
-	c.order = make([]Key, 0, n)
-	for i := uint64(0); i < n; i++ {
-		if len(rest) < 32 {
+	c.index = body[headSize : headSize+int(n)*entrySize]
+	c.payloads = body[headSize+int(n)*entrySize:]
+	var prev []byte
+	for i := 0; i < int(n); i++ {
+		e := c.index[i*entrySize:]
+		off, size := binary.LittleEndian.Uint64(e[32:]), uint64(binary.LittleEndian.Uint32(e[40:]))
+		if off > uint64(len(c.payloads)) || size > uint64(len(c.payloads))-off {
 			return false
 		}
-		var k Key
-		copy(k[:], rest)
-		rest = rest[32:]
-		size, w := binary.Uvarint(rest)
-		if w <= 0 || size > uint64(len(rest)-w) {
-			return false
+		if prev != nil && bytes.Compare(prev, e[:32]) >= 0 {
+			return false // not sorted: binary search would miss
 		}
-		rest = rest[w:]
-		if _, dup := c.old[k]; !dup {
-			c.order = append(c.order, k)
-		}
-		c.old[k] = &record{data: rest[:size:size]}
-		rest = rest[size:]
+		prev = e[:32]
 	}
-	return len(rest) == 0
+	return true
+}
+
+func (c *Cache) count() int { return len(c.index) / entrySize }
+
+// lookup finds k in the pack's index.
+func (c *Cache) lookup(k Key) (int, bool) {
+	n := c.count()
+	i := sort.Search(n, func(i int) bool { return bytes.Compare(c.index[i*entrySize:i*entrySize+32], k[:]) >= 0 })
+	return i, i < n && bytes.Equal(c.index[i*entrySize:i*entrySize+32], k[:])
+}
+
+func (c *Cache) entry(i int) []byte {
+	e := c.index[i*entrySize:]
+	off, size := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:])
+	return c.payloads[off : off+uint64(size) : off+uint64(size)]
 }
 
 // Get returns the payload stored under k. The bytes must not be modified.
 func (c *Cache) Get(k Key) ([]byte, bool) {
+	if i, ok := c.lookup(k); ok {
+		c.used[i/64].Or(1 << (i % 64))
+		return c.entry(i), true
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if r, ok := c.old[k]; ok {
-		r.used = true
-		return r.data, true
-	}
-	if d, ok := c.added[k]; ok {
-		return d, true
-	}
-	return nil, false
+	d, ok := c.added[k]
+	return d, ok
 }
 
 // Put stores a payload under k for the next run (see Save).
 func (c *Cache) Put(k Key, data []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if r, ok := c.old[k]; ok && bytes.Equal(r.data, data) {
-		r.used = true
+	if i, ok := c.lookup(k); ok && bytes.Equal(c.entry(i), data) {
+		c.used[i/64].Or(1 << (i % 64))
 		return
 	}
-	delete(c.old, k) // replaced: a payload that did not decode
-	c.added[k] = data
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.added[k] = data // new, or replacing a payload that did not decode
 }
 
 // Len is the number of payloads the cache holds.
 func (c *Cache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.old) + len(c.added)
+	return c.count() + len(c.added)
 }
 
 // Save writes the pack if this run added anything (or the pack on disk
@@ -210,59 +230,61 @@ func (c *Cache) Save() error {
 	if len(c.added) == 0 && !c.dropped {
 		return nil
 	}
-	var keys []Key
+	type rec struct {
+		k Key
+		d []byte
+	}
+	var keep []rec
 	size := 0
-	keep := func(k Key, d []byte) bool {
-		if len(keys) >= maxEntries || size+len(d) > maxBytes {
-			return false
+	add := func(k Key, d []byte) {
+		if len(keep) < maxEntries && size+len(d) <= maxBytes {
+			keep = append(keep, rec{k, d})
+			size += len(d)
 		}
-		keys = append(keys, k)
-		size += len(d) + 40
-		return true
 	}
-	newKeys := make([]Key, 0, len(c.added))
-	for k := range c.added {
-		newKeys = append(newKeys, k)
-	}
-	sort.Slice(newKeys, func(i, j int) bool { return bytes.Compare(newKeys[i][:], newKeys[j][:]) < 0 })
-	// What this run used or computed first, then older entries as room
+	// What this run computed or used first, then older entries as room
 	// allows (other branches, files not named in a partial run).
-	for _, k := range c.order {
-		if r, ok := c.old[k]; ok && r.used {
-			keep(k, r.data)
+	for k, d := range c.added {
+		add(k, d)
+	}
+	old := func(used bool) {
+		for i := 0; i < c.count(); i++ {
+			var k Key
+			copy(k[:], c.index[i*entrySize:])
+			if _, replaced := c.added[k]; replaced || (c.used[i/64].Load()&(1<<(i%64)) != 0) != used {
+				continue
+			}
+			add(k, c.entry(i))
 		}
 	}
-	for _, k := range newKeys {
-		keep(k, c.added[k])
+	old(true)
+	old(false)
+	sort.Slice(keep, func(i, j int) bool { return bytes.Compare(keep[i].k[:], keep[j].k[:]) < 0 })
+
+	buf := make([]byte, 0, headSize+len(keep)*entrySize+size+sha256.Size)
+	buf = append(buf, magic[:]...)
+	buf = binary.LittleEndian.AppendUint32(buf, format)
+	buf = append(buf, c.ns[:]...)
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(keep)))
+	off := uint64(0)
+	for _, r := range keep {
+		buf = append(buf, r.k[:]...)
+		buf = binary.LittleEndian.AppendUint64(buf, off)
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(len(r.d)))
+		off += uint64(len(r.d))
 	}
-	for _, k := range c.order {
-		if r, ok := c.old[k]; ok && !r.used {
-			keep(k, r.data)
-		}
+	for _, r := range keep {
+		buf = append(buf, r.d...)
 	}
-	var buf bytes.Buffer
-	buf.Grow(size + 128)
-	buf.Write(magic[:])
-	buf.Write(binary.LittleEndian.AppendUint32(nil, format))
-	buf.Write(c.ns[:])
-	buf.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(keys))))
-	for _, k := range keys {
-		d, ok := c.added[k]
-		if !ok {
-			d = c.old[k].data
-		}
-		buf.Write(k[:])
-		buf.Write(binary.AppendUvarint(nil, uint64(len(d))))
-		buf.Write(d)
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
+	sum := sha256.Sum256(buf)
+	buf = append(buf, sum[:]...)
+
 	tmp, err := os.CreateTemp(c.dir, ".tmp-"+c.name+"-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
+	if _, err := tmp.Write(buf); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -88,7 +88,16 @@ func TestCorruptPackIsIgnored(t *testing.T) {
 		return dir, data
 	}
 	_, data := good(t)
+	unsorted := append([]byte(nil), data...)
+	// Swap the first two index entries and fix the checksum: well formed,
+	// but not sorted.
+	e0 := append([]byte(nil), unsorted[headSize:headSize+entrySize]...)
+	copy(unsorted[headSize:], unsorted[headSize+entrySize:headSize+2*entrySize])
+	copy(unsorted[headSize+entrySize:], e0)
+	sum := sha256.Sum256(unsorted[:len(unsorted)-32])
+	copy(unsorted[len(unsorted)-32:], sum[:])
 	corruptions := map[string][]byte{
+		"unsorted":     unsorted,
 		"empty":        {},
 		"truncated":    data[:len(data)/2],
 		"no checksum":  data[:len(data)-32],

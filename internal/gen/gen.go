@@ -889,3 +889,30 @@ func serviceJSON(b *builder) {
 	}
 	b.w("\n  ]\n}\n")
 }
+
+// Documents returns one YAML file of n documents (APIs and services in
+// turn, each unique), for measuring that time grows linearly with the
+// documents in one file.
+func Documents(n int) []byte {
+	b := &builder{}
+	b.w("# %d definitions in one file (apigwlint benchmark data).\n", n)
+	for d := 0; d < n; d++ {
+		b.i = d
+		b.w("---\n")
+		if d%2 == 0 {
+			b.service(sourceTypes[(d/2)%len(sourceTypes)], 0, true)
+			continue
+		}
+		name, stem := b.api("Get", 0)
+		b.w(`Action: CreateApi
+GroupId: %s
+ApiName: %s
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: %s, RequestMode: MAPPING}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: "http://%s.internal:8080", ServiceHttpMethod: GET, ServicePath: /api/%s, ServiceTimeout: 3000}
+ResultType: JSON
+`, b.groupID(), name, stem, b.domain(), b.domain())
+	}
+	return []byte(b.sb.String())
+}

@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,5 +80,23 @@ func TestDeterministic(t *testing.T) {
 		if n1 != n2 || !bytes.Equal(d1, d2) {
 			t.Fatalf("file %d differs between calls", i)
 		}
+	}
+}
+
+func TestDocumentsLintClean(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "docs.yaml")
+	if err := os.WriteFile(p, gen.Documents(300), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{p}, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s:%d:%d: %s [%s]", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Rule)
+	}
+	if res.Definitions != 300 {
+		t.Errorf("%d definitions, want 300", res.Definitions)
 	}
 }

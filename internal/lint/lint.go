@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -125,14 +126,21 @@ func Run(opts Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Workers take the next job by an atomic counter (no hand-off through
+	// a channel per file) and put each result in its job's slot, so the
+	// order of the results never depends on which worker was faster.
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	var mu sync.Mutex
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
 				fr, err := checkJob(&opts, jobs[i])
 				if err != nil {
 					mu.Lock()
@@ -145,10 +153,6 @@ func Run(opts Options) (*Result, error) {
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if opts.Cache != nil {
 		// Best effort: a cache that cannot be written costs the next run

@@ -27,9 +27,9 @@ const (
 // comments are skipped, quoted text is not looked into.
 func prescan(text []byte, firstLine int) *limitError {
 	var (
-		flow      int             // open flow brackets
-		indents   []int           // indentation of the enclosing block levels
-		keys      = map[int]int{} // keys seen so far per indentation level
+		flow      int        // open flow brackets
+		indents   []int      // indentation of the enclosing block levels
+		keys      []colCount // keys seen so far per open mapping (by column), innermost last
 		values    int
 		line      = firstLine
 		scalarInd = -1 // >= 0: inside block scalar content indented more than this
@@ -86,10 +86,8 @@ func prescan(text []byte, firstLine int) *limitError {
 				return at("document nests deeper than %d levels; it is not checked", MaxDepth)
 			}
 			// Mappings indented deeper than this line are closed.
-			for col := range keys {
-				if col > lead {
-					delete(keys, col)
-				}
+			for len(keys) > 0 && keys[len(keys)-1].col > lead {
+				keys = keys[:len(keys)-1]
 			}
 		}
 		// The rest of the line: flow brackets, separators, a key, a
@@ -155,8 +153,11 @@ func prescan(text []byte, firstLine int) *limitError {
 			}
 		}
 		if isKey {
-			keys[keyCol]++
-			if keys[keyCol] > MaxKeys {
+			if len(keys) == 0 || keys[len(keys)-1].col < keyCol {
+				keys = append(keys, colCount{col: keyCol})
+			}
+			keys[len(keys)-1].n++
+			if keys[len(keys)-1].n > MaxKeys {
 				return at("a mapping has more than %d keys; the document is not checked", MaxKeys)
 			}
 		}
@@ -169,6 +170,8 @@ func prescan(text []byte, firstLine int) *limitError {
 	}
 	return nil
 }
+
+type colCount struct{ col, n int }
 
 func isIndicatorBefore(c byte) bool {
 	switch c {

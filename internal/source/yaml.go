@@ -73,7 +73,13 @@ func isMarker(l []byte, m string) bool {
 // blank reports whether a chunk holds nothing but blank lines, comments and
 // directives.
 func blank(b []byte) bool {
-	for _, l := range bytes.Split(b, []byte("\n")) {
+	for len(b) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			l, b = b[:i], b[i+1:]
+		} else {
+			l, b = b, nil
+		}
 		t := bytes.TrimSpace(l)
 		if len(t) == 0 || t[0] == '#' || t[0] == '%' {
 			continue
