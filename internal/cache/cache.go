@@ -10,12 +10,13 @@
 //   - a reader never sees a half-written pack (rename is atomic), and two
 //     runs at once each write a whole pack; the last rename wins and the
 //     other run's additions are simply computed again next time;
-//   - a pack that does not check out (truncated, flipped bits, another
-//     format) is ignored as if empty, and replaced at the end of the run;
-//   - one file is read per run instead of one per checked file, which is
+//   - a pack whose header does not check out (truncated, another format)
+//     is ignored as if empty, a payload whose CRC does not match is a miss,
+//     and either way the pack is replaced at the end of the run;
+//   - one file is opened per run instead of one per checked file, which is
 //     what lets a warm run cost less than reading the checked files twice,
-//     and it is searched in place (a sorted index), so that a run naming
-//     one file does not pay for the other hundred thousand entries.
+//     and only its index is read up front (payloads on demand), so that a
+//     run naming one file does not pay for the other hundred thousand.
 //
 // Keys are chosen by the caller (internal/lint hashes the file content with
 // everything the result depends on); payloads are opaque bytes.
@@ -28,7 +29,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"sort"
@@ -44,20 +45,23 @@ type Key [32]byte
 // format is the pack layout version; a pack of another version is ignored.
 //
 //	magic "APGWLPK\n" | format u32 | namespace [32] | count u64
-//	index: count × (key [32], offset u64, length u32), sorted by key
+//	index: count × (key [32], offset u64, length u32, CRC-32C u32), sorted by key
 //	payloads
-//	SHA-256 of everything above
 //
-// A run looks keys up by binary search in the index, in the bytes as read:
-// loading a pack of 100,000 entries allocates nothing per entry.
-const format = 2
+// A run reads the header and the index, finds keys by binary search, and
+// reads a payload only when it is asked for, checking its CRC: a run that
+// names one file reads two small pieces of the pack, not all of it, and a
+// damaged payload or index entry is a miss, never a wrong result.
+const format = 3
 
 var magic = [8]byte{'A', 'P', 'G', 'W', 'L', 'P', 'K', '\n'}
 
 const (
 	headSize  = 8 + 4 + 32 + 8
-	entrySize = 32 + 8 + 4
+	entrySize = 32 + 8 + 4 + 4
 )
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Limits keep a pack from growing without bound: entries not used by the
 // run that writes the pack are dropped first.
@@ -69,18 +73,20 @@ const (
 	staleAfter = 30 * 24 * time.Hour
 )
 
-// Cache is one namespace's pack, loaded. It is safe for concurrent use.
+// Cache is one namespace's pack, opened. It is safe for concurrent use.
 type Cache struct {
 	dir, name string
 	ns        [32]byte
 
-	index    []byte          // the pack's index (immutable)
-	payloads []byte          // the pack's payload area (immutable)
+	pack     *os.File        // the pack, read with ReadAt; nil: none
+	index    []byte          // its index (immutable)
+	payloads int64           // offset of its payload area
+	size     int64           // length of its payload area
 	used     []atomic.Uint64 // bit i: index entry i was read this run
 
 	mu      sync.Mutex
 	added   map[Key][]byte
-	dropped bool // the pack on disk was unreadable and must be replaced
+	dropped bool // the pack on disk is (partly) unreadable and must be replaced
 }
 
 // DefaultDir is where the cache lives unless told otherwise:
@@ -96,24 +102,27 @@ func DefaultDir() (string, error) {
 	return filepath.Join(base, "apigwlint"), nil
 }
 
-// Open loads the pack of namespace ns (any bytes that identify what the
-// payloads depend on) from dir, creating dir if needed. A missing or
-// corrupt pack gives an empty cache, not an error; an error means the
-// directory cannot be used at all.
+// Open opens the pack of namespace ns (any bytes that identify what the
+// payloads depend on) in dir, creating dir if needed. A missing or corrupt
+// pack gives an empty cache, not an error; an error means the directory
+// cannot be used at all. Close releases the pack.
 func Open(dir string, ns []byte) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	c := &Cache{dir: dir, ns: sha256.Sum256(ns), added: map[Key][]byte{}}
 	c.name = fmt.Sprintf("results-v%d-%s.pack", format, hex.EncodeToString(c.ns[:8]))
-	data, err := readPack(filepath.Join(dir, c.name))
+	f, err := os.Open(filepath.Join(dir, c.name))
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
 		c.dropped = true
 	default:
-		if !c.parse(data) {
-			c.index, c.payloads = nil, nil
+		if c.openPack(f) {
+			c.pack = f
+		} else {
+			f.Close()
+			c.index = nil
 			c.dropped = true
 		}
 	}
@@ -121,59 +130,29 @@ func Open(dir string, ns []byte) (*Cache, error) {
 	return c, nil
 }
 
-// readPack reads a pack file, refusing one larger than any pack Save
-// writes (a file that size is not ours to trust, nor worth the memory).
-func readPack(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
+// openPack reads and checks a pack's header and index.
+func (c *Cache) openPack(f *os.File) bool {
 	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() || st.Size() > maxBytes+maxEntries*(entrySize+8)+headSize+sha256.Size {
-		return nil, errors.New("not a pack")
-	}
-	data := make([]byte, st.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, err
-	}
-	return data, nil
-}
-
-// parse checks a pack and points the index and payloads into it; false
-// when anything about it is wrong.
-func (c *Cache) parse(data []byte) bool {
-	if len(data) < headSize+sha256.Size {
+	if err != nil || !st.Mode().IsRegular() {
 		return false
 	}
-	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+	var head [headSize]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil {
 		return false
 	}
-	if !bytes.Equal(body[:8], magic[:]) || binary.LittleEndian.Uint32(body[8:]) != format || !bytes.Equal(body[12:44], c.ns[:]) {
+	if !bytes.Equal(head[:8], magic[:]) || binary.LittleEndian.Uint32(head[8:]) != format || !bytes.Equal(head[12:44], c.ns[:]) {
 		return false
 	}
-	n := binary.LittleEndian.Uint64(body[44:])
-	if n > maxEntries || uint64(len(body)-headSize) < n*entrySize {
+	n := binary.LittleEndian.Uint64(head[44:])
+	if n > maxEntries || uint64(st.Size()) < headSize+n*entrySize {
 		return false
 	}
-	c.index = body[headSize : headSize+int(n)*entrySize]
-	c.payloads = body[headSize+int(n)*entrySize:]
-	var prev []byte
-	for i := 0; i < int(n); i++ {
-		e := c.index[i*entrySize:]
-		off, size := binary.LittleEndian.Uint64(e[32:]), uint64(binary.LittleEndian.Uint32(e[40:]))
-		if off > uint64(len(c.payloads)) || size > uint64(len(c.payloads))-off {
-			return false
-		}
-		if prev != nil && bytes.Compare(prev, e[:32]) >= 0 {
-			return false // not sorted: binary search would miss
-		}
-		prev = e[:32]
+	c.index = make([]byte, n*entrySize)
+	if _, err := f.ReadAt(c.index, headSize); err != nil {
+		return false
 	}
+	c.payloads = headSize + int64(n)*entrySize
+	c.size = st.Size() - c.payloads
 	return true
 }
 
@@ -186,17 +165,30 @@ func (c *Cache) lookup(k Key) (int, bool) {
 	return i, i < n && bytes.Equal(c.index[i*entrySize:i*entrySize+32], k[:])
 }
 
+// entry reads index entry i's payload; nil when it does not check out.
 func (c *Cache) entry(i int) []byte {
 	e := c.index[i*entrySize:]
-	off, size := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:])
-	return c.payloads[off : off+uint64(size) : off+uint64(size)]
+	off, size, sum := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:]), binary.LittleEndian.Uint32(e[44:])
+	if off > uint64(c.size) || uint64(size) > uint64(c.size)-off {
+		return nil
+	}
+	d := make([]byte, size)
+	if _, err := c.pack.ReadAt(d, c.payloads+int64(off)); err != nil || crc32.Checksum(d, castagnoli) != sum {
+		return nil
+	}
+	return d
 }
 
-// Get returns the payload stored under k. The bytes must not be modified.
+// Get returns the payload stored under k.
 func (c *Cache) Get(k Key) ([]byte, bool) {
 	if i, ok := c.lookup(k); ok {
-		c.used[i/64].Or(1 << (i % 64))
-		return c.entry(i), true
+		if d := c.entry(i); d != nil {
+			c.used[i/64].Or(1 << (i % 64))
+			return d, true
+		}
+		c.mu.Lock()
+		c.dropped = true // rewrite the pack without the damaged entry
+		c.mu.Unlock()
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -206,10 +198,6 @@ func (c *Cache) Get(k Key) ([]byte, bool) {
 
 // Put stores a payload under k for the next run (see Save).
 func (c *Cache) Put(k Key, data []byte) {
-	if i, ok := c.lookup(k); ok && bytes.Equal(c.entry(i), data) {
-		c.used[i/64].Or(1 << (i % 64))
-		return
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.added[k] = data // new, or replacing a payload that did not decode
@@ -222,8 +210,21 @@ func (c *Cache) Len() int {
 	return c.count() + len(c.added)
 }
 
+// Close releases the pack file; after it only what Put stored is found.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pack == nil {
+		return nil
+	}
+	err := c.pack.Close()
+	c.pack, c.index = nil, nil
+	return err
+}
+
 // Save writes the pack if this run added anything (or the pack on disk
-// was unreadable), through a temporary file and a rename.
+// was damaged), through a temporary file and a rename (closing the pack it
+// read first).
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -247,21 +248,37 @@ func (c *Cache) Save() error {
 	for k, d := range c.added {
 		add(k, d)
 	}
-	old := func(used bool) {
-		for i := 0; i < c.count(); i++ {
-			var k Key
-			copy(k[:], c.index[i*entrySize:])
-			if _, replaced := c.added[k]; replaced || (c.used[i/64].Load()&(1<<(i%64)) != 0) != used {
-				continue
-			}
-			add(k, c.entry(i))
+	if c.pack != nil {
+		// One read of all old payloads, each checked as Get would.
+		area := make([]byte, c.size)
+		if _, err := c.pack.ReadAt(area, c.payloads); err != nil {
+			area = nil
 		}
+		old := func(used bool) {
+			for i := 0; area != nil && i < c.count(); i++ {
+				e := c.index[i*entrySize:]
+				var k Key
+				copy(k[:], e)
+				if _, replaced := c.added[k]; replaced || (c.used[i/64].Load()&(1<<(i%64)) != 0) != used {
+					continue
+				}
+				off, n, sum := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:]), binary.LittleEndian.Uint32(e[44:])
+				if off > uint64(len(area)) || uint64(n) > uint64(len(area))-off {
+					continue
+				}
+				if d := area[off : off+uint64(n)]; crc32.Checksum(d, castagnoli) == sum {
+					add(k, d)
+				}
+			}
+		}
+		old(true)
+		old(false)
+		c.pack.Close()
+		c.pack, c.index = nil, nil
 	}
-	old(true)
-	old(false)
 	sort.Slice(keep, func(i, j int) bool { return bytes.Compare(keep[i].k[:], keep[j].k[:]) < 0 })
 
-	buf := make([]byte, 0, headSize+len(keep)*entrySize+size+sha256.Size)
+	buf := make([]byte, 0, headSize+len(keep)*entrySize+size)
 	buf = append(buf, magic[:]...)
 	buf = binary.LittleEndian.AppendUint32(buf, format)
 	buf = append(buf, c.ns[:]...)
@@ -271,13 +288,12 @@ func (c *Cache) Save() error {
 		buf = append(buf, r.k[:]...)
 		buf = binary.LittleEndian.AppendUint64(buf, off)
 		buf = binary.LittleEndian.AppendUint32(buf, uint32(len(r.d)))
+		buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(r.d, castagnoli))
 		off += uint64(len(r.d))
 	}
 	for _, r := range keep {
 		buf = append(buf, r.d...)
 	}
-	sum := sha256.Sum256(buf)
-	buf = append(buf, sum[:]...)
 
 	tmp, err := os.CreateTemp(c.dir, ".tmp-"+c.name+"-*")
 	if err != nil {

@@ -47,7 +47,7 @@ type Options struct {
 	// Sources keeps the text of every file with diagnostics, for snippets.
 	KeepSources bool
 	// Cache holds per-file results between runs (see cache.go); nil: every
-	// file is checked.
+	// file is checked. Run saves and closes it.
 	Cache *cache.Cache
 }
 
@@ -158,6 +158,7 @@ func Run(opts Options) (*Result, error) {
 		// Best effort: a cache that cannot be written costs the next run
 		// time, never this run its result.
 		_ = opts.Cache.Save()
+		opts.Cache.Close()
 	}
 	sort.Strings(res.Errors)
 	for _, fr := range results {
