@@ -112,7 +112,15 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 		// validation would only add noise about it. Go on nonetheless:
 		// the rest of the definition is still worth checking.
 	}
-	if err := s.compiled.Validate(val); err != nil {
+	if s.fast != nil && fastPath && s.fast.valid(val, 0) {
+		return c.diags
+	}
+	compiled, err := s.compiled()
+	if err != nil {
+		c.add(root.Range, RuleSchema, "", "the "+op+" schema could not be compiled (a broken build of apigwlint): "+err.Error())
+		return c.diags
+	}
+	if err := compiled.Validate(val); err != nil {
 		var ve *jsonschema.ValidationError
 		if errors.As(err, &ve) {
 			c.report(root, ve)
@@ -148,6 +156,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 		props, _ := rs["properties"].(map[string]any)
 		out := make(map[string]any, len(n.Fields))
 		closed := rs != nil && rs["additionalProperties"] == false
+		renamed := false
 		for _, f := range n.Fields {
 			var fs map[string]any
 			if props != nil {
@@ -157,6 +166,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 					if p, ok := props[flipFirst(f.Key)].(map[string]any); ok {
 						f.Key = flipFirst(f.Key)
 						fs = p
+						renamed = true
 					}
 				}
 			}
@@ -177,7 +187,9 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 			}
 			out[f.Key] = c.walk(f.Value, fs, inJSON)
 		}
-		n.SetPointers(n.Pointer) // keys may have been canonicalised
+		if renamed {
+			n.SetPointers(n.Pointer) // keys were canonicalised
+		}
 		return out
 	case source.Array:
 		items, _ := rs["items"].(map[string]any)
@@ -205,7 +217,11 @@ func (c *checker) expand(f *source.Field) bool {
 		if errors.As(err, &se) {
 			r, msg = se.Range, se.Msg
 		}
-		c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+		if se != nil && se.Limit {
+			c.add(r, source.RuleLimit, str.Pointer, fmt.Sprintf("the JSON string in %s %s", f.Key, msg))
+		} else {
+			c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+		}
 		c.broken = append(c.broken, str.Pointer)
 		return false
 	}

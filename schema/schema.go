@@ -46,8 +46,17 @@ type Schema struct {
 	Op        string
 	Published []byte         // the file as shipped
 	Root      map[string]any // the published schema as plain values
-	internal  map[string]any // what the validator compiled (string branches removed)
-	compiled  *jsonschema.Schema
+	// internal is the schema the linter validates against (JSON-string
+	// parameters structured only); fast is its fast-path form (nil: none),
+	// and the library's compiled form is made on first need (compiled).
+	internal map[string]any
+	fast     *fastSchema
+	libOnce  sync.Once
+	lib      *jsonschema.Schema
+	libErr   error
+	// refs maps each local "$ref" of Root to the schema object it names,
+	// resolved once instead of on every visit.
+	refs map[string]map[string]any
 	// TopLevel is the set of documented top-level parameters.
 	TopLevel map[string]bool
 }
@@ -106,20 +115,14 @@ func loadAll() (map[string]*Schema, error) {
 			return nil, fmt.Errorf("schema %s: %w", op, err)
 		}
 		internal := structuredOnly(deepCopy(root)).(map[string]any)
-		ib, err := json.Marshal(internal)
-		if err != nil {
-			return nil, err
-		}
-		c := NewCompiler()
-		url := "https://apigwlint.dev/schema/internal/" + op + ".json"
-		if err := c.AddResource(url, bytes.NewReader(ib)); err != nil {
-			return nil, fmt.Errorf("schema %s: %w", op, err)
-		}
-		compiled, err := c.Compile(url)
-		if err != nil {
-			return nil, fmt.Errorf("schema %s: %w", op, err)
-		}
-		s := &Schema{Op: op, Published: raw, Root: root, internal: internal, compiled: compiled, TopLevel: map[string]bool{}}
+		s := &Schema{Op: op, Published: raw, Root: root, internal: internal, TopLevel: map[string]bool{}}
+		s.fast, _ = buildFast(internal) // no fast path when it does not understand the schema
+		s.refs = map[string]map[string]any{}
+		collectRefs(root, func(ref string) {
+			if _, done := s.refs[ref]; !done {
+				s.refs[ref] = s.at(strings.TrimPrefix(ref, "#"))
+			}
+		})
 		if props, ok := root["properties"].(map[string]any); ok {
 			for k := range props {
 				if k != "Action" {
@@ -130,6 +133,30 @@ func loadAll() (map[string]*Schema, error) {
 		out[op] = s
 	}
 	return out, nil
+}
+
+// compiled returns the library's compiled form of the schema, compiling it
+// on first use: a run in which every definition passes the fast path (the
+// editor-on-save path, a clean project) never pays for it.
+func (s *Schema) compiled() (*jsonschema.Schema, error) {
+	s.libOnce.Do(func() {
+		ib, err := json.Marshal(s.internal)
+		if err != nil {
+			s.libErr = err
+			return
+		}
+		c := NewCompiler()
+		url := "https://apigwlint.dev/schema/internal/" + s.Op + ".json"
+		if err := c.AddResource(url, bytes.NewReader(ib)); err != nil {
+			s.libErr = fmt.Errorf("schema %s: %w", s.Op, err)
+			return
+		}
+		s.lib, s.libErr = c.Compile(url)
+		if s.libErr != nil {
+			s.libErr = fmt.Errorf("schema %s: %w", s.Op, s.libErr)
+		}
+	})
+	return s.lib, s.libErr
 }
 
 // NewCompiler returns a draft 2020-12 compiler that loads nothing from
@@ -201,9 +228,34 @@ func (s *Schema) resolve(n map[string]any) map[string]any {
 		if !ok {
 			return n
 		}
-		n = s.at(strings.TrimPrefix(ref, "#"))
+		if target, ok := s.refs[ref]; ok {
+			n = target
+		} else {
+			n = s.at(strings.TrimPrefix(ref, "#"))
+		}
 	}
 	return n
+}
+
+// fastPath is switched off by tests that compare both paths.
+var fastPath = true
+
+// collectRefs calls fn for every "$ref" string in a schema document.
+func collectRefs(v any, fn func(string)) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if ref, ok := x.(string); ok && k == "$ref" {
+				fn(ref)
+				continue
+			}
+			collectRefs(x, fn)
+		}
+	case []any:
+		for _, x := range t {
+			collectRefs(x, fn)
+		}
+	}
 }
 
 // at returns the schema object at a JSON pointer of the published schema.
@@ -219,7 +271,9 @@ func lookup(root map[string]any, pointer string) map[string]any {
 		return root
 	}
 	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		if strings.Contains(tok, "~") {
+			tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		}
 		switch t := cur.(type) {
 		case map[string]any:
 			cur = t[tok]

@@ -138,9 +138,12 @@ type lintFlags struct {
 	maxWarnings                                  int
 	skipNonDefs                                  bool
 	maxFileSize                                  int64
+	cacheDir                                     string
+	noCache                                      bool
 }
 
 func (e *env) lint(args []string) int {
+	defer profile()()
 	fs := flag.NewFlagSet("apigwlint lint", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	var f lintFlags
@@ -152,6 +155,8 @@ func (e *env) lint(args []string) int {
 	fs.StringVar(&f.stdinFilename, "stdin-filename", "", "the `PATH` that standard input (\"-\") stands for")
 	fs.BoolVar(&f.skipNonDefs, "skip-non-definitions", false, "skip a named file that holds no definition instead of reporting it (for hooks that name every staged YAML file)")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest file checked, in `bytes`")
+	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
+	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -198,6 +203,7 @@ func (e *env) lint(args []string) int {
 			opts.Exclude = append(opts.Exclude, abs)
 		}
 	}
+	opts.Cache = e.openCache(f.cacheDir, f.noCache)
 	res, err := lint.Run(opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)

@@ -15,7 +15,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/suppress"
@@ -59,6 +61,9 @@ type Options struct {
 	// compare (the directory of the configuration file); "" = the nearest
 	// enclosing directory holding .apigwlint.yaml or .git, else Dir.
 	ProjectRoot string
+	// Cache holds per-file results between runs (see cache.go); nil: every
+	// file is checked. Run saves and closes it.
+	Cache *cache.Cache
 }
 
 // FileResult is what one file produced.
@@ -76,6 +81,12 @@ type FileResult struct {
 	// Index is what the file's definitions contribute to the project
 	// index (keys and positions, no trees), for the cross-file rules.
 	Index rules.FileIndex
+
+	cached bool // read from the result cache
+	// reread is the file to read again for snippets when its text was
+	// released; "" when the text came from standard input or an overlay
+	// (then it is never released).
+	reread string
 }
 
 // Result is the outcome of a run.
@@ -84,6 +95,8 @@ type Result struct {
 	Diags  []diag.Diagnostic // every reported diagnostic, sorted
 	Errors []string          // what could not be checked (exit status 2)
 	Summary
+	// CacheHits counts the files whose results came from the cache.
+	CacheHits int
 }
 
 // Summary counts a run.
@@ -132,14 +145,21 @@ func Run(opts Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Workers take the next job by an atomic counter (no hand-off through
+	// a channel per file) and put each result in its job's slot, so the
+	// order of the results never depends on which worker was faster.
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	var mu sync.Mutex
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
 				fr, err := checkJob(&opts, jobs[i])
 				if jobs[i].indexOnly {
 					// Only the index is kept: the trees of a
@@ -157,15 +177,21 @@ func Run(opts Options) (*Result, error) {
 					mu.Unlock()
 					continue
 				}
+				if _, overlay := opts.Overlays[jobs[i].path]; !jobs[i].stdin && !overlay {
+					fr.reread = jobs[i].path
+				}
+				release(&opts, fr)
 				results[i] = fr
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
+	if opts.Cache != nil {
+		// Best effort: a cache that cannot be written costs the next run
+		// time, never this run its result.
+		_ = opts.Cache.Save()
+		opts.Cache.Close()
+	}
 	sort.Strings(res.Errors)
 	var indexOnly []*FileResult
 	for i, fr := range results {
@@ -179,6 +205,20 @@ func Run(opts Options) (*Result, error) {
 	}
 	finish(&opts, res, indexOnly)
 	return res, nil
+}
+
+// release drops what a finished file no longer needs, so that memory stays
+// flat however many files a run holds: the text, unless a diagnostic may
+// show a snippet of it.
+func release(opts *Options, fr *FileResult) {
+	if fr.File == nil {
+		return
+	}
+	if len(fr.Diags) == 0 && !opts.KeepSources && fr.reread != "" {
+		fr.File = nil
+		return
+	}
+	fr.File.Docs = nil
 }
 
 // finish runs the project rules, applies severities and filters, sorts and
@@ -222,6 +262,9 @@ func finish(opts *Options, res *Result, indexOnly []*FileResult) {
 			res.Summary.Files++
 		}
 		res.Definitions += fr.Definitions
+		if fr.cached {
+			res.CacheHits++
+		}
 	}
 	// A file's text is kept for the snippets of its own diagnostics and of
 	// the related locations that point into it.
@@ -233,6 +276,13 @@ func finish(opts *Options, res *Result, indexOnly []*FileResult) {
 		}
 	}
 	for _, fr := range res.Files {
+		if shown[fr.Path] && fr.File == nil && fr.reread != "" {
+			// Released while the run went on; a cross-file finding
+			// points into it after all.
+			if data, _, err := readRegular(fr.reread, opts.MaxFileSize); err == nil && data != nil {
+				fr.File = source.Text(fr.Path, data)
+			}
+		}
 		if !shown[fr.Path] && !opts.KeepSources {
 			fr.File = nil
 		}
@@ -299,6 +349,12 @@ func collect(opts *Options, res *Result) []job {
 		}
 		if !st.IsDir() {
 			if opts.Ignored != nil && opts.Ignored(Display(opts.Dir, abs)) {
+				continue
+			}
+			if !st.Mode().IsRegular() {
+				// A FIFO or device named on the command line: opening
+				// it could block or have side effects.
+				res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: not a regular file", p))
 				continue
 			}
 			add(job{path: abs, display: Display(opts.Dir, abs), explicit: true})
@@ -395,29 +451,14 @@ func checkJob(opts *Options, j job) (*FileResult, error) {
 		data, j.stdin = ov, true
 	}
 	if !j.stdin {
-		st, err := os.Lstat(j.path)
+		var size int64
+		var err error
+		data, size, err = readRegular(j.path, opts.MaxFileSize)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+			return nil, fmt.Errorf("cannot read %s: %v", j.display, err)
 		}
-		if st.Mode()&fs.ModeSymlink != 0 {
-			if st, err = os.Stat(j.path); err != nil {
-				return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
-			}
-		}
-		if !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("cannot read %s: not a regular file", j.display)
-		}
-		if st.Size() > opts.MaxFileSize {
-			return tooLarge(opts, j, st.Size()), nil
-		}
-		f, err := os.Open(j.path)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
-		}
-		data, err = io.ReadAll(io.LimitReader(f, opts.MaxFileSize+1))
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", j.display, unwrapPathError(err))
+		if data == nil {
+			return tooLarge(opts, j, size), nil
 		}
 	}
 	if int64(len(data)) > opts.MaxFileSize {
@@ -425,7 +466,7 @@ func checkJob(opts *Options, j job) (*FileResult, error) {
 	}
 	// With SkipNonDefinitions a named file without definitions is skipped
 	// as in a walk (a pre-commit hook names every staged YAML file).
-	fr := CheckBytes(j.display, data, j.explicit && !opts.SkipNonDefinitions)
+	fr := checkCached(opts, j.display, data, j.explicit && !opts.SkipNonDefinitions)
 	fr.Explicit = j.explicit
 	return fr, nil
 }
@@ -440,30 +481,36 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 
 // CheckBytes checks one file's content: every definition in it against its
 // schema and the definition rules. Project rules are not run here.
+// Documents are checked as they are read and their trees dropped, so
+// Defs[i].Root is nil: what later stages need of a definition (the project
+// index) is taken in the loop below.
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
-	f := source.Load(display, data, source.DefaultOptions)
-	fr := &FileResult{Path: display, Explicit: explicit, File: f, Suppressions: suppress.Scan(display, data)}
-	fr.Diags = append(fr.Diags, f.Problems...)
-	for _, doc := range f.Docs {
+	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
+	var docDiags []diag.Diagnostic
+	f := source.LoadEach(display, data, source.DefaultOptions, func(doc *source.Document) {
 		op, d := schema.Detect(doc.Root, display, doc.Index)
 		if d != nil {
 			if d.Rule == rules.NotADefinition.ID && !explicit {
-				continue
+				return
 			}
-			fr.Diags = append(fr.Diags, *d)
-			continue
+			docDiags = append(docDiags, *d)
+			return
 		}
 		fr.Definitions++
-		fr.Diags = append(fr.Diags, schema.Check(doc.Root, op, display, doc.Index)...)
+		docDiags = append(docDiags, schema.Check(doc.Root, op, display, doc.Index)...)
 		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
-		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &fr.Diags)
+		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &docDiags)
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != op) {
 				continue
 			}
 			ctx.Run(r)
 		}
-	}
+	})
+	fr.File = f
+	// The loader's problems first, then each document's, as they were
+	// always ordered.
+	fr.Diags = append(append([]diag.Diagnostic(nil), f.Problems...), docDiags...)
 	if fr.Definitions == 0 && len(fr.Diags) == 0 && !explicit {
 		fr.Skipped = true
 	}

@@ -156,11 +156,12 @@ func width(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
-		case r < 0x20 || r == 0x7f:
+		case r == '\t':
+			n++ // shown as a space
+		case unsafeRune(r) && r <= 0xff:
 			n += 4 // shown as \xNN
-			if r == '\t' {
-				n -= 3
-			}
+		case unsafeRune(r):
+			n += 6 // shown as \uNNNN
 		case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) ||
 			unicode.Is(unicode.Katakana, r) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0x1F300 && r <= 0x1FAFF):
 			n += 2

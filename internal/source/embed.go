@@ -64,8 +64,10 @@ func (s *scalarSrc) mapping(want string) []int {
 	if s.off >= len(src) {
 		return nil
 	}
-	var dec []byte
-	var out []int
+	// Sized for the common case (the value and its mapping, plus the end),
+	// so that the walk appends without growing.
+	dec := make([]byte, 0, len(want)+8)
+	out := make([]int, 0, len(want)+8)
 	emit := func(b []byte, at int) {
 		for range b {
 			out = append(out, at)

@@ -30,6 +30,11 @@ type File struct {
 	lineStarts []int
 	// cache for PosAt: the last line looked up and its rune column walk
 	lastLine, lastOff, lastCol int
+	// longLines indexes the long lines OffsetOf was asked about.
+	longLines map[int][]int
+	// each receives documents as they are read (LoadEach); nil: they are
+	// kept in Docs.
+	each func(*Document)
 }
 
 // Document is one YAML document or one element of a JSON array.
@@ -49,17 +54,49 @@ var DefaultOptions = Options{MaxAliasNodes: 100000}
 // Load reads one file's bytes into documents. It never fails: every problem
 // becomes a diagnostic in File.Problems, and the documents that could be
 // read are kept.
-func Load(path string, data []byte, opts Options) (f *File) {
+func Load(path string, data []byte, opts Options) *File {
+	return loadFile(path, data, opts, nil)
+}
+
+// LoadEach is Load handing each document to fn as soon as it is read,
+// instead of keeping it in Docs: a file of ten thousand documents then
+// never holds more than one tree. Problems found in a document are in
+// Problems before fn sees it.
+func LoadEach(path string, data []byte, opts Options, fn func(*Document)) *File {
+	return loadFile(path, data, opts, fn)
+}
+
+func (f *File) emit(d *Document) {
+	if f.each == nil {
+		f.Docs = append(f.Docs, d)
+		return
+	}
+	// A panic in fn is the caller's, not a parser failure: it is carried
+	// past loadFile's recover and raised again there.
+	defer func() {
+		if r := recover(); r != nil {
+			panic(callerPanic{r})
+		}
+	}()
+	f.each(d)
+}
+
+type callerPanic struct{ v any }
+
+func loadFile(path string, data []byte, opts Options, each func(*Document)) (f *File) {
 	if opts.MaxAliasNodes == 0 {
 		opts = DefaultOptions
 	}
-	f = &File{Path: path}
+	f = &File{Path: path, each: each}
 	ext := strings.ToLower(filepath.Ext(path))
 	f.IsJSON = ext == ".json"
 	defer func() {
 		// go-yaml can panic on odd input; a panic is a bug, but the user
 		// gets a diagnostic, not a crash.
 		if r := recover(); r != nil {
+			if cp, ok := r.(callerPanic); ok {
+				panic(cp.v)
+			}
 			f.Docs = nil
 			f.problem(RuleSyntax, diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}}, 0,
 				fmt.Sprintf("the file could not be parsed (internal parser failure: %v)", r))
@@ -76,6 +113,19 @@ func Load(path string, data []byte, opts Options) (f *File) {
 	} else {
 		f.loadYAML(opts)
 	}
+	return f
+}
+
+// Text returns a File that holds only the text of data, as Load would
+// keep it (BOM removed, line endings normalised), with no documents: what
+// snippets need for a file whose results came from the cache.
+func Text(path string, data []byte) *File {
+	f := &File{Path: path}
+	if src, ok := f.decode(data); ok {
+		f.Src = src
+		f.index()
+	}
+	f.Problems = nil
 	return f
 }
 
@@ -194,12 +244,101 @@ func (f *File) OffsetOf(p diag.Pos) int {
 	if p.Line > len(f.lineStarts) {
 		return len(f.Src)
 	}
-	off := f.lineStarts[p.Line-1]
-	for c := 1; c < p.Col && off < len(f.Src) && f.Src[off] != '\n'; c++ {
-		_, size := utf8.DecodeRune(f.Src[off:])
+	start := f.lineStarts[p.Line-1]
+	end := len(f.Src)
+	if p.Line < len(f.lineStarts) {
+		end = f.lineStarts[p.Line] - 1
+	}
+	if p.Col <= 1 {
+		return start
+	}
+	if end-start > longLine {
+		// A long line (minified JSON, a flow collection on one line) is
+		// indexed once, so that positions on it cost O(1), not O(line).
+		runes := f.longLineRunes(p.Line, start, end)
+		if runes == nil { // ASCII
+			return min(start+p.Col-1, end)
+		}
+		if p.Col-1 < len(runes) {
+			return runes[p.Col-1]
+		}
+		return end
+	}
+	off := start
+	for c := 1; c < p.Col && off < end; c++ {
+		if f.Src[off] < utf8.RuneSelf {
+			off++
+			continue
+		}
+		_, size := utf8.DecodeRune(f.Src[off:end])
 		off += size
 	}
 	return off
+}
+
+// clamp moves a position that go-yaml puts past the end of its line (it
+// does, on some odd input) or past the last line to the nearest place in
+// the file, so that every reported position is one.
+func (f *File) clamp(p diag.Pos) diag.Pos {
+	if p.Line > len(f.lineStarts) {
+		p.Line = len(f.lineStarts)
+		p.Col = f.lineLen(p.Line) + 1
+	}
+	if p.Line < 1 {
+		return diag.Pos{Line: 1, Col: 1}
+	}
+	if p.Col > 1 {
+		p.Col = min(p.Col, f.lineLen(p.Line)+1)
+	}
+	return p
+}
+
+// lineLen is the number of characters of a 1-based line.
+func (f *File) lineLen(n int) int {
+	start := f.lineStarts[n-1]
+	end := len(f.Src)
+	if n < len(f.lineStarts) {
+		end = f.lineStarts[n] - 1
+	}
+	if end-start > longLine {
+		if runes := f.longLineRunes(n, start, end); runes != nil {
+			return len(runes)
+		}
+		return end - start
+	}
+	return utf8.RuneCount(f.Src[start:end])
+}
+
+// longLine is the length from which OffsetOf indexes a line.
+const longLine = 256
+
+// longLineRunes returns the byte offset of every character of a long line,
+// or nil when the line is ASCII (offset = start + column - 1).
+func (f *File) longLineRunes(line, start, end int) []int {
+	if r, ok := f.longLines[line]; ok {
+		return r
+	}
+	if f.longLines == nil {
+		f.longLines = map[int][]int{}
+	}
+	var runes []int
+	ascii := true
+	for _, c := range f.Src[start:end] {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		runes = make([]int, 0, end-start)
+		for off := start; off < end; {
+			runes = append(runes, off)
+			_, size := utf8.DecodeRune(f.Src[off:end])
+			off += size
+		}
+	}
+	f.longLines[line] = runes
+	return runes
 }
 
 func (f *File) loadJSON() {
@@ -219,16 +358,20 @@ func (f *File) loadJSON() {
 	}
 	if err != nil {
 		se := err.(*SyntaxError)
+		if se.Limit {
+			f.problem(RuleLimit, se.Range, 0, "the JSON "+se.Msg)
+			return
+		}
 		f.problem(RuleSyntax, se.Range, 0, "invalid JSON: "+se.Msg)
 		return
 	}
 	if root.Kind == Array {
 		for i, it := range root.Items {
 			it.SetPointers("")
-			f.Docs = append(f.Docs, &Document{Index: i, Root: it})
+			f.emit(&Document{Index: i, Root: it})
 		}
 		return
 	}
 	root.SetPointers("")
-	f.Docs = append(f.Docs, &Document{Index: 0, Root: root})
+	f.emit(&Document{Index: 0, Root: root})
 }

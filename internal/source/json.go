@@ -18,6 +18,9 @@ const MaxDepth = 200
 type SyntaxError struct {
 	Range diag.Range
 	Msg   string
+	// Limit is set when the text was refused for its size or depth, not
+	// for its syntax (reported under the limit rule).
+	Limit bool
 }
 
 func (e *SyntaxError) Error() string { return e.Msg }
@@ -33,11 +36,12 @@ type DuplicateKey struct {
 // positions and goccy/go-yaml is several times slower on JSON; this parser
 // also reads JSON documents held in strings, through a position mapping.
 type jsonParser struct {
-	src   []byte
-	i     int
-	pos   func(off int) diag.Pos
-	dups  []DuplicateKey
-	depth int
+	src    []byte
+	i      int
+	pos    func(off int) diag.Pos
+	dups   []DuplicateKey
+	depth  int
+	values int
 	// rawStrings records, for each string node, where its raw text starts
 	// (the opening quote), so that a JSON string inside can be expanded.
 	file *File
@@ -103,6 +107,11 @@ func (p *jsonParser) value() (*Node, error) {
 	if p.i >= len(p.src) {
 		return nil, p.errAt(p.i, "unexpected end of input, expected a value")
 	}
+	if p.values++; p.values > MaxValues {
+		e := p.errAt(p.i, fmt.Sprintf("holds more than %d values; it is not checked", MaxValues))
+		e.Limit = true
+		return nil, e
+	}
 	start := p.i
 	switch c := p.src[p.i]; {
 	case c == '{':
@@ -142,7 +151,9 @@ func (p *jsonParser) value() (*Node, error) {
 func (p *jsonParser) enter() error {
 	p.depth++
 	if p.depth > MaxDepth {
-		return p.errAt(p.i, fmt.Sprintf("nesting deeper than %d levels", MaxDepth))
+		e := p.errAt(p.i, fmt.Sprintf("nests deeper than %d levels; it is not checked", MaxDepth))
+		e.Limit = true
+		return e
 	}
 	return nil
 }

@@ -170,7 +170,14 @@ func (n *Node) Walk(fn func(*Node) bool) {
 
 // EscapePointer escapes one reference token (RFC 6901).
 func EscapePointer(s string) string {
-	if !strings.ContainsAny(s, "~/") {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if s[i] == '~' || s[i] == '/' {
+			plain = false
+			break
+		}
+	}
+	if plain {
 		return s
 	}
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)

@@ -217,7 +217,7 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		t.Fatalf("yaml: %+v", f.Problems)
 	}
 	j := load(t, "deep.json", deep)
-	if got := rules(j); len(got) != 1 || got[0] != RuleSyntax || !strings.Contains(j.Problems[0].Message, "nesting") {
+	if got := rules(j); len(got) != 1 || got[0] != RuleLimit || !strings.Contains(j.Problems[0].Message, "deeper than 200") {
 		t.Fatalf("json: %+v", j.Problems)
 	}
 }

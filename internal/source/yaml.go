@@ -73,7 +73,13 @@ func isMarker(l []byte, m string) bool {
 // blank reports whether a chunk holds nothing but blank lines, comments and
 // directives.
 func blank(b []byte) bool {
-	for _, l := range bytes.Split(b, []byte("\n")) {
+	for len(b) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			l, b = b[:i], b[i+1:]
+		} else {
+			l, b = b, nil
+		}
 		t := bytes.TrimSpace(l)
 		if len(t) == 0 || t[0] == '#' || t[0] == '%' {
 			continue
@@ -112,9 +118,8 @@ func (f *File) loadYAML(opts Options) {
 			// columns are unchanged.
 			text = append([]byte("   "), text[3:]...)
 		}
-		if d := flowDepth(text); d > MaxDepth {
-			f.problem(RuleLimit, diag.Range{Start: diag.Pos{Line: c.line, Col: 1}, End: diag.Pos{Line: c.line, Col: 2}}, i,
-				fmt.Sprintf("document nests deeper than %d levels; it is not checked", MaxDepth))
+		if le := prescan(text, c.line); le != nil {
+			f.problem(RuleLimit, le.rng, i, le.msg)
 			continue
 		}
 		root := f.parseChunk(text, c.line, i, &budget)
@@ -122,49 +127,8 @@ func (f *File) loadYAML(opts Options) {
 			continue
 		}
 		root.SetPointers("")
-		f.Docs = append(f.Docs, &Document{Index: i, Root: root})
+		f.emit(&Document{Index: i, Root: root})
 	}
-}
-
-// flowDepth is a quick upper bound of the nesting of flow collections, read
-// before the parser recurses into them.
-func flowDepth(b []byte) int {
-	depth, max := 0, 0
-	var quote byte
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-			continue
-		}
-		switch c {
-		case '"', '\'':
-			if i == 0 || b[i-1] == ' ' || b[i-1] == '[' || b[i-1] == '{' || b[i-1] == ',' || b[i-1] == ':' || b[i-1] == '\n' {
-				quote = c
-			}
-		case '#':
-			if i == 0 || b[i-1] == ' ' || b[i-1] == '\n' || b[i-1] == '\t' {
-				for i < len(b) && b[i] != '\n' {
-					i++
-				}
-			}
-		case '[', '{':
-			depth++
-			if depth > max {
-				max = depth
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		case '\n':
-		}
-	}
-	return max
 }
 
 func (f *File) parseChunk(text []byte, firstLine, docIndex int, budget *int) (root *Node) {
@@ -223,13 +187,16 @@ type yamlConv struct {
 	anchors map[string]ast.Node
 	budget  *int
 	inAlias int
+	// flow is how many flow collections ([...], {...}) enclose the node
+	// being converted: there ',', ']' and '}' end a plain scalar.
+	flow int
 }
 
 func (c *yamlConv) pos(tk *token.Token) diag.Pos {
 	if tk == nil || tk.Position == nil {
 		return diag.Pos{Line: c.lineOff + 1, Col: 1}
 	}
-	return diag.Pos{Line: tk.Position.Line + c.lineOff, Col: max(tk.Position.Column, 1)}
+	return c.f.clamp(diag.Pos{Line: tk.Position.Line + c.lineOff, Col: max(tk.Position.Column, 1)})
 }
 
 func (c *yamlConv) rng(tk *token.Token) diag.Range {
@@ -275,7 +242,7 @@ func (c *yamlConv) scalarRange(tk *token.Token) diag.Range {
 				if src[end] == ':' && (end+1 >= len(src) || src[end+1] == ' ' || src[end+1] == '\n' || src[end+1] == '\t') {
 					break
 				}
-				if (src[end] == ',' || src[end] == ']' || src[end] == '}') && c.inFlow(tk) {
+				if (src[end] == ',' || src[end] == ']' || src[end] == '}') && c.flow > 0 {
 					break
 				}
 				end++
@@ -294,26 +261,6 @@ func (c *yamlConv) scalarRange(tk *token.Token) diag.Range {
 	e := start
 	e.Col += utf8.RuneCount(src[off:end])
 	return diag.Range{Start: start, End: e}
-}
-
-// inFlow reports whether a token sits inside a flow collection.
-func (c *yamlConv) inFlow(tk *token.Token) bool {
-	depth := 0
-	for t := tk.Prev; t != nil; t = t.Prev {
-		switch t.Type {
-		case token.SequenceEndType, token.MappingEndType:
-			depth++
-		case token.SequenceStartType, token.MappingStartType:
-			if depth == 0 {
-				return true
-			}
-			depth--
-		}
-		if t.Position != nil && tk.Position != nil && t.Position.Line < tk.Position.Line-50 {
-			return false
-		}
-	}
-	return false
 }
 
 func (c *yamlConv) spend(tk *token.Token) error {
@@ -345,7 +292,7 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 	case *ast.BoolNode:
 		return &Node{Kind: Bool, Value: strconv.FormatBool(v.Value), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
 	case *ast.IntegerNode:
-		return &Node{Kind: Number, Value: fmt.Sprint(v.Value), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
+		return &Node{Kind: Number, Value: intText(v.Value), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
 	case *ast.FloatNode:
 		return &Node{Kind: Number, Value: strconv.FormatFloat(v.Value, 'g', -1, 64), Text: plainText(v.GetToken()), Range: c.scalarRange(v.GetToken())}, nil
 	case *ast.InfinityNode, *ast.NanNode:
@@ -412,10 +359,18 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		}
 		return out, nil
 	case *ast.MappingNode:
+		if v.IsFlowStyle {
+			c.flow++
+			defer func() { c.flow-- }()
+		}
 		return c.mapping(v.Values, v.GetToken(), depth)
 	case *ast.MappingValueNode:
 		return c.mapping([]*ast.MappingValueNode{v}, v.GetToken(), depth)
 	case *ast.SequenceNode:
+		if v.IsFlowStyle {
+			c.flow++
+			defer func() { c.flow-- }()
+		}
 		out := &Node{Kind: Array, Range: c.rng(v.GetToken())}
 		for _, it := range v.Values {
 			if it == nil {
@@ -433,6 +388,20 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		return &Node{Kind: Null, Range: c.rng(v.GetToken())}, nil
 	}
 	return nil, &limitError{rng: c.rng(n.GetToken()), msg: fmt.Sprintf("unsupported YAML construct (%s)", n.Type())}
+}
+
+// intText is fmt.Sprint of an integer node's value without fmt's cost on
+// the common types.
+func intText(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case uint64:
+		return strconv.FormatUint(x, 10)
+	case int:
+		return strconv.Itoa(x)
+	}
+	return fmt.Sprint(v)
 }
 
 func allFields(n *Node) []*Field {
@@ -539,16 +508,23 @@ func (c *yamlConv) mapping(values []*ast.MappingValueNode, tk *token.Token, dept
 	return out, nil
 }
 
+// afterColon is where an empty value is reported: just after the ':' of
+// its key, but never past the end of the line (a key at the end of a line,
+// "a:", has its empty value at the end of that line).
+func (c *yamlConv) afterColon(tk *token.Token) diag.Pos {
+	p := c.pos(tk)
+	p.Col++
+	return c.f.clamp(p)
+}
+
 func (c *yamlConv) value(mv *ast.MappingValueNode, depth int) (*Node, error) {
 	if mv.Value == nil {
-		p := c.pos(mv.GetToken())
-		p.Col++
+		p := c.afterColon(mv.GetToken())
 		return &Node{Kind: Null, Range: diag.Range{Start: p, End: diag.Pos{Line: p.Line, Col: p.Col + 1}}}, nil
 	}
 	if _, isNull := mv.Value.(*ast.NullNode); isNull && mv.Value.GetToken() != nil && mv.Value.GetToken().Position != nil &&
 		mv.Value.GetToken().Position.Line != mv.GetToken().Position.Line && mv.Value.GetToken().Value == "" {
-		p := c.pos(mv.GetToken())
-		p.Col++
+		p := c.afterColon(mv.GetToken())
 		return &Node{Kind: Null, Range: diag.Range{Start: p, End: diag.Pos{Line: p.Line, Col: p.Col + 1}}}, nil
 	}
 	return c.node(mv.Value, depth+1, false)

@@ -1,0 +1,335 @@
+// Package cache keeps apigwlint's per-file results between runs, so that a
+// second run over unchanged files does not parse or validate them again.
+//
+// A cache is one pack file per namespace (a tool build and schema version)
+// in a directory: a header, records of (key, payload), and a SHA-256 of
+// everything before it. A run loads the pack once, looks keys up in memory
+// and, if it computed anything new, writes a new pack next to the old one
+// and renames it into place. So:
+//
+//   - a reader never sees a half-written pack (rename is atomic), and two
+//     runs at once each write a whole pack; the last rename wins and the
+//     other run's additions are simply computed again next time;
+//   - a pack whose header does not check out (truncated, another format)
+//     is ignored as if empty, a payload whose CRC does not match is a miss,
+//     and either way the pack is replaced at the end of the run;
+//   - one file is opened per run instead of one per checked file, which is
+//     what lets a warm run cost less than reading the checked files twice,
+//     and only its index is read up front (payloads on demand), so that a
+//     run naming one file does not pay for the other hundred thousand.
+//
+// Keys are chosen by the caller (internal/lint hashes the file content with
+// everything the result depends on); payloads are opaque bytes.
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Key identifies one cached payload.
+type Key [32]byte
+
+// format is the pack layout version; a pack of another version is ignored.
+//
+//	magic "APGWLPK\n" | format u32 | namespace [32] | count u64
+//	index: count × (key [32], offset u64, length u32, CRC-32C u32), sorted by key
+//	payloads
+//
+// A run reads the header and the index, finds keys by binary search, and
+// reads a payload only when it is asked for, checking its CRC: a run that
+// names one file reads two small pieces of the pack, not all of it, and a
+// damaged payload or index entry is a miss, never a wrong result.
+const format = 3
+
+var magic = [8]byte{'A', 'P', 'G', 'W', 'L', 'P', 'K', '\n'}
+
+const (
+	headSize  = 8 + 4 + 32 + 8
+	entrySize = 32 + 8 + 4 + 4
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Limits keep a pack from growing without bound: entries not used by the
+// run that writes the pack are dropped first.
+const (
+	maxEntries = 1 << 20
+	maxBytes   = 256 << 20
+	// Packs of other namespaces (older builds) unused for this long are
+	// removed when a pack is written.
+	staleAfter = 30 * 24 * time.Hour
+)
+
+// Cache is one namespace's pack, opened. It is safe for concurrent use.
+type Cache struct {
+	dir, name string
+	ns        [32]byte
+
+	pack     *os.File        // the pack, read with ReadAt; nil: none
+	index    []byte          // its index (immutable)
+	payloads int64           // offset of its payload area
+	size     int64           // length of its payload area
+	used     []atomic.Uint64 // bit i: index entry i was read this run
+
+	mu      sync.Mutex
+	added   map[Key][]byte
+	dropped bool // the pack on disk is (partly) unreadable and must be replaced
+}
+
+// DefaultDir is where the cache lives unless told otherwise:
+// $APIGWLINT_CACHE_DIR, else the user's cache directory + "/apigwlint".
+func DefaultDir() (string, error) {
+	if d := os.Getenv("APIGWLINT_CACHE_DIR"); d != "" {
+		return d, nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "apigwlint"), nil
+}
+
+// Open opens the pack of namespace ns (any bytes that identify what the
+// payloads depend on) in dir, creating dir if needed. A missing or corrupt
+// pack gives an empty cache, not an error; an error means the directory
+// cannot be used at all. Close releases the pack.
+func Open(dir string, ns []byte) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	c := &Cache{dir: dir, ns: sha256.Sum256(ns), added: map[Key][]byte{}}
+	c.name = fmt.Sprintf("results-v%d-%s.pack", format, hex.EncodeToString(c.ns[:8]))
+	f, err := os.Open(filepath.Join(dir, c.name))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		c.dropped = true
+	default:
+		if c.openPack(f) {
+			c.pack = f
+		} else {
+			f.Close()
+			c.index = nil
+			c.dropped = true
+		}
+	}
+	c.used = make([]atomic.Uint64, (c.count()+63)/64)
+	return c, nil
+}
+
+// openPack reads and checks a pack's header and index.
+func (c *Cache) openPack(f *os.File) bool {
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	var head [headSize]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return false
+	}
+	if !bytes.Equal(head[:8], magic[:]) || binary.LittleEndian.Uint32(head[8:]) != format || !bytes.Equal(head[12:44], c.ns[:]) {
+		return false
+	}
+	n := binary.LittleEndian.Uint64(head[44:])
+	if n > maxEntries || uint64(st.Size()) < headSize+n*entrySize {
+		return false
+	}
+	c.index = make([]byte, n*entrySize)
+	if _, err := f.ReadAt(c.index, headSize); err != nil {
+		return false
+	}
+	c.payloads = headSize + int64(n)*entrySize
+	c.size = st.Size() - c.payloads
+	return true
+}
+
+func (c *Cache) count() int { return len(c.index) / entrySize }
+
+// lookup finds k in the pack's index.
+func (c *Cache) lookup(k Key) (int, bool) {
+	n := c.count()
+	i := sort.Search(n, func(i int) bool { return bytes.Compare(c.index[i*entrySize:i*entrySize+32], k[:]) >= 0 })
+	return i, i < n && bytes.Equal(c.index[i*entrySize:i*entrySize+32], k[:])
+}
+
+// entry reads index entry i's payload; nil when it does not check out.
+func (c *Cache) entry(i int) []byte {
+	e := c.index[i*entrySize:]
+	off, size, sum := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:]), binary.LittleEndian.Uint32(e[44:])
+	if off > uint64(c.size) || uint64(size) > uint64(c.size)-off {
+		return nil
+	}
+	d := make([]byte, size)
+	if _, err := c.pack.ReadAt(d, c.payloads+int64(off)); err != nil || crc32.Checksum(d, castagnoli) != sum {
+		return nil
+	}
+	return d
+}
+
+// Get returns the payload stored under k.
+func (c *Cache) Get(k Key) ([]byte, bool) {
+	if i, ok := c.lookup(k); ok {
+		if d := c.entry(i); d != nil {
+			c.used[i/64].Or(1 << (i % 64))
+			return d, true
+		}
+		c.mu.Lock()
+		c.dropped = true // rewrite the pack without the damaged entry
+		c.mu.Unlock()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.added[k]
+	return d, ok
+}
+
+// Put stores a payload under k for the next run (see Save).
+func (c *Cache) Put(k Key, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.added[k] = data // new, or replacing a payload that did not decode
+}
+
+// Len is the number of payloads the cache holds.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.count() + len(c.added)
+}
+
+// Close releases the pack file; after it only what Put stored is found.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pack == nil {
+		return nil
+	}
+	err := c.pack.Close()
+	c.pack, c.index = nil, nil
+	return err
+}
+
+// Save writes the pack if this run added anything (or the pack on disk
+// was damaged), through a temporary file and a rename (closing the pack it
+// read first).
+func (c *Cache) Save() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.added) == 0 && !c.dropped {
+		return nil
+	}
+	type rec struct {
+		k Key
+		d []byte
+	}
+	var keep []rec
+	size := 0
+	add := func(k Key, d []byte) {
+		if len(keep) < maxEntries && size+len(d) <= maxBytes {
+			keep = append(keep, rec{k, d})
+			size += len(d)
+		}
+	}
+	// What this run computed or used first, then older entries as room
+	// allows (other branches, files not named in a partial run).
+	for k, d := range c.added {
+		add(k, d)
+	}
+	if c.pack != nil {
+		// One read of all old payloads, each checked as Get would.
+		area := make([]byte, c.size)
+		if _, err := c.pack.ReadAt(area, c.payloads); err != nil {
+			area = nil
+		}
+		old := func(used bool) {
+			for i := 0; area != nil && i < c.count(); i++ {
+				e := c.index[i*entrySize:]
+				var k Key
+				copy(k[:], e)
+				if _, replaced := c.added[k]; replaced || (c.used[i/64].Load()&(1<<(i%64)) != 0) != used {
+					continue
+				}
+				off, n, sum := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:]), binary.LittleEndian.Uint32(e[44:])
+				if off > uint64(len(area)) || uint64(n) > uint64(len(area))-off {
+					continue
+				}
+				if d := area[off : off+uint64(n)]; crc32.Checksum(d, castagnoli) == sum {
+					add(k, d)
+				}
+			}
+		}
+		old(true)
+		old(false)
+		c.pack.Close()
+		c.pack, c.index = nil, nil
+	}
+	sort.Slice(keep, func(i, j int) bool { return bytes.Compare(keep[i].k[:], keep[j].k[:]) < 0 })
+
+	buf := make([]byte, 0, headSize+len(keep)*entrySize+size)
+	buf = append(buf, magic[:]...)
+	buf = binary.LittleEndian.AppendUint32(buf, format)
+	buf = append(buf, c.ns[:]...)
+	buf = binary.LittleEndian.AppendUint64(buf, uint64(len(keep)))
+	off := uint64(0)
+	for _, r := range keep {
+		buf = append(buf, r.k[:]...)
+		buf = binary.LittleEndian.AppendUint64(buf, off)
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(len(r.d)))
+		buf = binary.LittleEndian.AppendUint32(buf, crc32.Checksum(r.d, castagnoli))
+		off += uint64(len(r.d))
+	}
+	for _, r := range keep {
+		buf = append(buf, r.d...)
+	}
+
+	tmp, err := os.CreateTemp(c.dir, ".tmp-"+c.name+"-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(buf); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, c.name)); err != nil {
+		return err
+	}
+	c.dropped = false
+	c.removeStale()
+	return nil
+}
+
+// removeStale deletes packs of other namespaces (other builds of
+// apigwlint) and temporary files left by killed runs, once they are old.
+func (c *Cache) removeStale() {
+	entries, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		ours := strings.HasPrefix(name, "results-") && strings.HasSuffix(name, ".pack") || strings.HasPrefix(name, ".tmp-results-")
+		if !ours || name == c.name {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(c.dir, name))
+		}
+	}
+}

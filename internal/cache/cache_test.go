@@ -1,0 +1,204 @@
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func key(s string) Key { return Key(sha256.Sum256([]byte(s))) }
+
+func open(t *testing.T, dir, ns string) *Cache {
+	t.Helper()
+	c, err := Open(dir, []byte(ns))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func packOf(t *testing.T, dir string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, "results-*.pack"))
+	if len(m) != 1 {
+		t.Fatalf("packs in %s: %v", dir, m)
+	}
+	return m[0]
+}
+
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir, "ns")
+	if _, ok := c.Get(key("a")); ok {
+		t.Fatal("hit in an empty cache")
+	}
+	c.Put(key("a"), []byte("payload a"))
+	c.Put(key("b"), nil)
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c = open(t, dir, "ns")
+	if d, ok := c.Get(key("a")); !ok || string(d) != "payload a" {
+		t.Fatalf("a: %q %v", d, ok)
+	}
+	if d, ok := c.Get(key("b")); !ok || len(d) != 0 {
+		t.Fatalf("b: %q %v", d, ok)
+	}
+	if c.Len() != 2 {
+		t.Fatalf("len %d", c.Len())
+	}
+	// Another namespace (another build) sees nothing.
+	if _, ok := open(t, dir, "other").Get(key("a")); ok {
+		t.Fatal("hit across namespaces")
+	}
+	// Nothing new: no write (the pack keeps its time).
+	before, _ := os.Stat(packOf(t, dir))
+	c.Get(key("a"))
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(packOf(t, dir))
+	if !before.ModTime().Equal(after.ModTime()) || !os.SameFile(before, after) {
+		t.Fatal("a run that added nothing rewrote the pack")
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(tmp) != 0 {
+		t.Fatalf("temporary files left: %v", tmp)
+	}
+}
+
+// A pack that does not check out is never trusted: a damaged header makes
+// it read as empty, a damaged entry is a miss, no Get ever returns other
+// bytes than were stored, and the next save writes a clean pack.
+func TestCorruptPackIsIgnored(t *testing.T) {
+	payload := func(i int) []byte { return []byte(strings.Repeat(fmt.Sprint(i), i+1)) }
+	good := func(t *testing.T) (string, []byte) {
+		dir := t.TempDir()
+		c := open(t, dir, "ns")
+		for i := 0; i < 50; i++ {
+			c.Put(key(fmt.Sprint(i)), payload(i))
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(packOf(t, dir))
+		return dir, data
+	}
+	_, data := good(t)
+	unsorted := append([]byte(nil), data...)
+	e0 := append([]byte(nil), unsorted[headSize:headSize+entrySize]...)
+	copy(unsorted[headSize:], unsorted[headSize+entrySize:headSize+2*entrySize])
+	copy(unsorted[headSize+entrySize:], e0)
+	corruptions := map[string][]byte{
+		"empty":          {},
+		"truncated":      data[:len(data)/2],
+		"header only":    data[:headSize],
+		"garbage":        bytes.Repeat([]byte{0xff}, len(data)),
+		"flipped magic":  flip(data, 3),
+		"flipped count":  flip(data, 50),
+		"flipped index":  flip(data, headSize+5*entrySize+40),
+		"flipped key":    flip(data, headSize+7*entrySize+3),
+		"flipped body":   flip(data, len(data)-10),
+		"unsorted index": unsorted,
+		"extra bytes":    append(append([]byte(nil), data...), 0, 1, 2),
+	}
+	for name, bad := range corruptions {
+		t.Run(name, func(t *testing.T) {
+			dir, _ := good(t)
+			if err := os.WriteFile(packOf(t, dir), bad, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for round := 0; round < 2; round++ {
+				c := open(t, dir, "ns")
+				for i := 0; i < 50; i++ {
+					if d, ok := c.Get(key(fmt.Sprint(i))); ok && !bytes.Equal(d, payload(i)) {
+						t.Fatalf("round %d: entry %d read back as %q", round, i, d)
+					}
+				}
+				c.Put(key("new"), []byte("new"))
+				if err := c.Save(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c := open(t, dir, "ns")
+			if c.dropped {
+				t.Fatal("the damaged pack was not replaced by a good one")
+			}
+			for i := 0; i < c.count(); i++ {
+				if c.entry(i) == nil {
+					t.Fatalf("entry %d of the rewritten pack does not check out", i)
+				}
+			}
+		})
+	}
+}
+
+func flip(b []byte, i int) []byte {
+	out := append([]byte(nil), b...)
+	out[i] ^= 0x40
+	return out
+}
+
+// Runs at once never leave a pack that does not read back whole.
+func TestConcurrentSaves(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := 0; round < 10; round++ {
+				c, err := Open(dir, []byte("ns"))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if c.dropped {
+					t.Error("a reader saw a broken pack")
+				}
+				for i := 0; i < 20; i++ {
+					c.Put(key(fmt.Sprint(w, round, i)), bytes.Repeat([]byte{byte(i)}, 100*i))
+				}
+				if err := c.Save(); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	c := open(t, dir, "ns")
+	if c.dropped || c.Len() < 20 {
+		t.Fatalf("final pack: dropped=%v, %d entries", c.dropped, c.Len())
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(tmp) != 0 {
+		t.Fatalf("temporary files left: %v", tmp)
+	}
+}
+
+func TestUnusableDirectory(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o644)
+	if _, err := Open(filepath.Join(file, "sub"), []byte("ns")); err == nil {
+		t.Fatal("a cache under a regular file opened")
+	}
+}
+
+func TestDefaultDir(t *testing.T) {
+	t.Setenv("APIGWLINT_CACHE_DIR", "/some/where")
+	if d, _ := DefaultDir(); d != "/some/where" {
+		t.Fatalf("APIGWLINT_CACHE_DIR ignored: %s", d)
+	}
+	if runtime.GOOS != "linux" {
+		return
+	}
+	t.Setenv("APIGWLINT_CACHE_DIR", "")
+	t.Setenv("XDG_CACHE_HOME", "/xdg")
+	if d, _ := DefaultDir(); d != filepath.Join("/xdg", "apigwlint") {
+		t.Fatalf("default dir %s", d)
+	}
+}

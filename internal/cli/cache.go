@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/apigwlint/apigwlint/internal/cache"
+	"github.com/apigwlint/apigwlint/internal/lint"
+)
+
+// cacheByDefault is false in this package's tests (see
+// cache_default_test.go), so that the case suite never reads or writes a
+// cache it did not ask for.
+var cacheByDefault = true
+
+// openCache opens the result cache as the flags say: --no-cache turns it
+// off, --cache-dir or $APIGWLINT_CACHE_DIR place it, else it lives in the
+// user's cache directory. A cache that cannot be used never fails a run:
+// the files are simply all checked (with a warning when the directory was
+// chosen explicitly).
+func (e *env) openCache(dir string, off bool) *cache.Cache {
+	if off {
+		return nil
+	}
+	explicit := dir != "" || os.Getenv("APIGWLINT_CACHE_DIR") != ""
+	if !explicit && !cacheByDefault {
+		return nil
+	}
+	if dir == "" {
+		d, err := cache.DefaultDir()
+		if err != nil {
+			return nil
+		}
+		dir = d
+	}
+	c, err := lint.OpenCache(dir)
+	if err != nil {
+		if explicit {
+			fmt.Fprintf(e.stderr, "apigwlint: result cache disabled: %v\n", err)
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,102 @@
+package gen_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/gen"
+	"github.com/apigwlint/apigwlint/internal/lint"
+)
+
+// The generated files must lint clean, cover every shape the benchmarks
+// claim to cover, and be the same bytes on every run.
+func TestGeneratedFilesLintClean(t *testing.T) {
+	const n = 256 // every kind, and every source type in each service kind
+	dir := t.TempDir()
+	size, err := gen.Write(dir, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if avg := size / n; avg < 1500 || avg > 2600 {
+		t.Errorf("average file size %d bytes, want about 2 KB", avg)
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{dir}, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s:%d:%d: %s [%s]", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Rule)
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("errors: %v", res.Errors)
+	}
+	if res.Summary.Files != n || res.Skipped != 0 {
+		t.Errorf("files %d, skipped %d; want %d files", res.Summary.Files, res.Skipped, n)
+	}
+	if res.Definitions <= n {
+		t.Errorf("%d definitions in %d files: multi-document files are missing", res.Definitions, n)
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	var all bytes.Buffer
+	exts := map[string]bool{}
+	dirs := map[string]bool{}
+	for i := 0; i < 256; i++ {
+		name, data := gen.File(i)
+		all.Write(data)
+		exts[filepath.Ext(name)] = true
+		dirs[filepath.Dir(name)] = true
+	}
+	text := all.String()
+	for _, want := range []string{
+		"ServiceProtocol: HTTP", "ServiceProtocol: FunctionCompute", "ServiceProtocol: OSS", "ServiceProtocol: EventBridge",
+		"Mock: TRUE", "ServiceVpcEnable", "AuthType: APPOPENID", "RequestConfig: '{", "RequestParameters: |", "RequestConfig: >",
+		"requestPath:", "\n---\n",
+		"sourceType: K8S", "sourceType: MSE_NACOS", "sourceType: VIP", "sourceType: DNS", "sourceType: FC3",
+		"sourceType: SAE_K8S_SERVICE", "sourceType: AI", "sourceType: AGENT",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no generated file holds %q", want)
+		}
+	}
+	for _, ext := range []string{".yaml", ".yml", ".json"} {
+		if !exts[ext] {
+			t.Errorf("no %s file", ext)
+		}
+	}
+	if len(dirs) < 4 {
+		t.Errorf("files spread over %d folders only", len(dirs))
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, i := range []int{0, 7, 1234, 99999} {
+		n1, d1 := gen.File(i)
+		n2, d2 := gen.File(i)
+		if n1 != n2 || !bytes.Equal(d1, d2) {
+			t.Fatalf("file %d differs between calls", i)
+		}
+	}
+}
+
+func TestDocumentsLintClean(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "docs.yaml")
+	if err := os.WriteFile(p, gen.Documents(300), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{p}, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s:%d:%d: %s [%s]", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Rule)
+	}
+	if res.Definitions != 300 {
+		t.Errorf("%d definitions, want 300", res.Definitions)
+	}
+}

@@ -1,0 +1,351 @@
+package lint
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/apigwlint/apigwlint/internal/cache"
+	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
+	"github.com/apigwlint/apigwlint/internal/suppress"
+	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/schema"
+)
+
+// The result cache: what CheckBytes returns for a file depends only on the
+// file's bytes, its extension (YAML or JSON), whether it was named
+// explicitly, and the build of apigwlint (rules, schemas, loader). So a
+// cached result is keyed by a hash of exactly that, and holds the
+// diagnostics as CheckBytes made them: before severities, configuration
+// and inline suppressions are applied (finish does that on every run, so a
+// configuration change never needs a new cache).
+//
+// entryFormat is the layout of one cached result; bump it whenever
+// encodeEntry changes (or FileResult gains a cached field).
+const entryFormat = 2
+
+// OpenCache opens the result cache in dir for this build of apigwlint.
+func OpenCache(dir string) (*cache.Cache, error) {
+	return cache.Open(dir, namespace())
+}
+
+var (
+	nsOnce  sync.Once
+	nsBytes []byte
+)
+
+// namespace identifies everything a cached result depends on besides the
+// file: the entry layout, the module version and VCS revision, the
+// executable itself (size and modification time, so that every rebuild of
+// a development version starts a fresh cache) and the embedded schemas.
+func namespace() []byte {
+	nsOnce.Do(func() {
+		var b strings.Builder
+		fmt.Fprintf(&b, "apigwlint results entry=%d\n", entryFormat)
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			fmt.Fprintf(&b, "module=%s %s %s\n", bi.Main.Path, bi.Main.Version, bi.GoVersion)
+			for _, s := range bi.Settings {
+				if strings.HasPrefix(s.Key, "vcs.") {
+					fmt.Fprintf(&b, "%s=%s\n", s.Key, s.Value)
+				}
+			}
+		}
+		if exe, err := os.Executable(); err == nil {
+			if st, err := os.Stat(exe); err == nil {
+				fmt.Fprintf(&b, "exe=%s %d %d\n", filepath.Clean(exe), st.Size(), st.ModTime().UnixNano())
+			}
+		}
+		h := sha256.New()
+		for _, op := range schema.Ops {
+			raw, _ := schema.Published(op)
+			h.Write(raw)
+		}
+		fmt.Fprintf(&b, "schemas=%x\n", h.Sum(nil))
+		nsBytes = []byte(b.String())
+	})
+	return nsBytes
+}
+
+// cacheKey is the key of a file's result.
+func cacheKey(display string, data []byte, explicit bool) cache.Key {
+	h := sha256.New()
+	flag := byte('w')
+	if explicit {
+		flag = 'e'
+	}
+	// The extension decides YAML or JSON; the rest of the path is not
+	// part of the result (diagnostics name the file when decoded).
+	fmt.Fprintf(h, "%s\x00%c\x00%d\x00", strings.ToLower(filepath.Ext(display)), flag, len(data))
+	h.Write(data)
+	var k cache.Key
+	h.Sum(k[:0])
+	return k
+}
+
+// checkCached is CheckBytes through the cache.
+func checkCached(opts *Options, display string, data []byte, explicit bool) *FileResult {
+	if opts.Cache == nil {
+		return CheckBytes(display, data, explicit)
+	}
+	key := cacheKey(display, data, explicit)
+	if payload, ok := opts.Cache.Get(key); ok {
+		if fr, err := decodeEntry(payload, display, explicit); err == nil {
+			if len(fr.Diags) > 0 || opts.KeepSources {
+				fr.File = source.Text(display, data) // for snippets
+			}
+			fr.cached = true
+			fr.Suppressions = suppress.Scan(display, data)
+			return fr
+		}
+		// A payload that does not decode is never trusted: recompute
+		// and replace it.
+	}
+	fr := CheckBytes(display, data, explicit)
+	if payload, ok := encodeEntry(fr); ok {
+		opts.Cache.Put(key, payload)
+	}
+	return fr
+}
+
+// encodeEntry writes the cached part of a result. ok is false for a result
+// that cannot be cached faithfully (then it is simply recomputed).
+//
+// Layout (all integers uvarint, strings length-prefixed):
+//
+//	definitions, flags(bit 0: skipped)
+//	len(diags), {range, severity, rule, message, document, pointer,
+//	             len(related), {file, range, message}}
+//	the project index: len(apis), {group, name, loc, method, path, shape, loc}
+//	                   len(services), {gateway, name, loc}
+//	                   len(tokens), {token, loc}
+//	where loc is {file, document, pointer, range}
+//
+// File names equal to the file's own path are stored as "" and restored
+// on decode, so one entry serves the file under any path. Inline
+// suppressions are not cached: they are read from the text (which a run
+// reads anyway to hash it) with one bytes.Contains when there are none.
+func encodeEntry(fr *FileResult) ([]byte, bool) {
+	e := encoder{buf: make([]byte, 0, 64)}
+	e.uint(uint64(fr.Definitions))
+	flags := uint64(0)
+	if fr.Skipped {
+		flags |= 1
+	}
+	e.uint(flags)
+	e.uint(uint64(len(fr.Diags)))
+	for _, d := range fr.Diags {
+		if d.File != fr.Path || d.Document < 0 {
+			return nil, false
+		}
+		e.rng(d.Range)
+		e.uint(uint64(d.Severity))
+		e.str(d.Rule)
+		e.str(d.Message)
+		e.uint(uint64(d.Document))
+		e.str(d.Pointer)
+		e.uint(uint64(len(d.Related)))
+		for _, r := range d.Related {
+			file := r.File
+			if file == fr.Path {
+				file = ""
+			} else if file == "" {
+				return nil, false
+			}
+			e.str(file)
+			e.rng(r.Range)
+			e.str(r.Message)
+		}
+	}
+	loc := func(l rules.Loc) {
+		file := l.File
+		switch {
+		case file == fr.Path:
+			file = ""
+		case file == "":
+			file = "\x00" // no location (a key that is absent)
+		}
+		e.str(file)
+		e.uint(uint64(l.Document))
+		e.str(l.Pointer)
+		e.rng(l.Range)
+	}
+	ix := &fr.Index
+	e.uint(uint64(len(ix.APIs)))
+	for _, a := range ix.APIs {
+		e.str(a.GroupID)
+		e.str(a.Name)
+		loc(a.NameAt)
+		e.str(a.Method)
+		e.str(a.Path)
+		e.str(a.Shape)
+		loc(a.PathAt)
+	}
+	e.uint(uint64(len(ix.Services)))
+	for _, sv := range ix.Services {
+		e.str(sv.GatewayID)
+		e.str(sv.Name)
+		loc(sv.At)
+	}
+	e.uint(uint64(len(ix.Tokens)))
+	for _, t := range ix.Tokens {
+		e.str(t.Token)
+		loc(t.At)
+	}
+	return e.buf, !e.bad
+}
+
+var errEntry = errors.New("malformed cache entry")
+
+// decodeEntry is the inverse of encodeEntry for the file display.
+func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
+	d := decoder{buf: b}
+	fr := &FileResult{Path: display, Explicit: explicit}
+	fr.Definitions = d.int()
+	flags := d.uint()
+	fr.Skipped = flags&1 != 0
+	if n := d.count(); n > 0 {
+		fr.Diags = make([]diag.Diagnostic, n)
+		for i := range fr.Diags {
+			x := &fr.Diags[i]
+			x.File = display
+			x.Range = d.rng()
+			x.Severity = diag.Severity(d.uint())
+			x.Rule = d.str()
+			x.Message = d.str()
+			x.Document = d.int()
+			x.Pointer = d.str()
+			if m := d.count(); m > 0 {
+				x.Related = make([]diag.Related, m)
+				for j := range x.Related {
+					r := &x.Related[j]
+					r.File = d.str()
+					if r.File == "" {
+						r.File = display
+					}
+					r.Range = d.rng()
+					r.Message = d.str()
+				}
+			}
+		}
+	}
+	loc := func() rules.Loc {
+		l := rules.Loc{File: d.str(), Document: d.int(), Pointer: d.str(), Range: d.rng()}
+		switch l.File {
+		case "":
+			l.File = display
+		case "\x00":
+			l.File = ""
+		}
+		return l
+	}
+	if n := d.count(); n > 0 {
+		fr.Index.APIs = make([]rules.APIEntry, n)
+		for i := range fr.Index.APIs {
+			a := &fr.Index.APIs[i]
+			a.GroupID, a.Name = d.str(), d.str()
+			a.NameAt = loc()
+			a.Method, a.Path, a.Shape = d.str(), d.str(), d.str()
+			a.PathAt = loc()
+		}
+	}
+	if n := d.count(); n > 0 {
+		fr.Index.Services = make([]rules.ServiceEntry, n)
+		for i := range fr.Index.Services {
+			sv := &fr.Index.Services[i]
+			sv.GatewayID, sv.Name = d.str(), d.str()
+			sv.At = loc()
+		}
+	}
+	if n := d.count(); n > 0 {
+		fr.Index.Tokens = make([]rules.TokenEntry, n)
+		for i := range fr.Index.Tokens {
+			t := &fr.Index.Tokens[i]
+			t.Token = d.str()
+			t.At = loc()
+		}
+	}
+	if d.bad || len(d.buf) != 0 {
+		return nil, errEntry
+	}
+	return fr, nil
+}
+
+type encoder struct {
+	buf []byte
+	bad bool
+}
+
+func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *encoder) rng(r diag.Range) {
+	for _, v := range [...]int{r.Start.Line, r.Start.Col, r.End.Line, r.End.Col} {
+		if v < 0 {
+			e.bad = true
+		}
+		e.uint(uint64(v))
+	}
+}
+
+type decoder struct {
+	buf []byte
+	bad bool
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		d.bad = true
+		d.buf = nil
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+// int reads a non-negative int.
+func (d *decoder) int() int {
+	v := d.uint()
+	if v > 1<<31 {
+		d.bad = true
+		return 0
+	}
+	return int(v)
+}
+
+// count reads a length, bounded by the bytes left (every element takes at
+// least one), so that a corrupt length cannot allocate much.
+func (d *decoder) count() int {
+	v := d.uint()
+	if v > uint64(len(d.buf)) {
+		d.bad = true
+		d.buf = nil
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.bad {
+		return ""
+	}
+	s := string(d.buf[:n])
+	d.buf = d.buf[n:]
+	return s
+}
+
+func (d *decoder) rng() diag.Range {
+	return diag.Range{Start: diag.Pos{Line: d.int(), Col: d.int()}, End: diag.Pos{Line: d.int(), Col: d.int()}}
+}

@@ -1,0 +1,161 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/cache"
+	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/rules"
+)
+
+// Every field of FileResult is either stored in a cache entry or rebuilt
+// on a hit. A field added to FileResult fails this test until it is
+// handled in encodeEntry/decodeEntry (and entryFormat bumped), or listed
+// here with the reason it needs no caching.
+func TestCacheEntryCoversFileResult(t *testing.T) {
+	handled := map[string]string{
+		"Path":         "the file's path, given on decode",
+		"Explicit":     "part of the key",
+		"File":         "rebuilt from the bytes for snippets (source.Text)",
+		"Diags":        "cached",
+		"Definitions":  "cached",
+		"Skipped":      "cached",
+		"Index":        "cached (the project index entries)",
+		"Suppressions": "read from the text on a hit (suppress.Scan)",
+		"cached":       "set on a hit",
+		"reread":       "set by the run, not by CheckBytes",
+	}
+	ft := reflect.TypeOf(FileResult{})
+	for i := 0; i < ft.NumField(); i++ {
+		if name := ft.Field(i).Name; handled[name] == "" {
+			t.Errorf("FileResult.%s is not cached: encode it in encodeEntry and decodeEntry (internal/lint/cache.go, bump entryFormat), or list it here", name)
+		}
+	}
+}
+
+func sampleResult() *FileResult {
+	rng := func(a, b, c, d int) diag.Range {
+		return diag.Range{Start: diag.Pos{Line: a, Col: b}, End: diag.Pos{Line: c, Col: d}}
+	}
+	return &FileResult{
+		Path: "apis/a.yaml", Definitions: 2,
+		Index: rules.FileIndex{
+			APIs: []rules.APIEntry{{GroupID: "g", Name: "GetUser", NameAt: rules.Loc{File: "apis/a.yaml", Document: 3, Pointer: "/ApiName", Range: rng(3, 10, 3, 17)},
+				Method: "GET", Path: "/users/[id]", Shape: "/users/[]", PathAt: rules.Loc{File: "apis/a.yaml", Pointer: "/RequestConfig/RequestPath", Range: rng(7, 1, 7, 9)}}},
+			Services: []rules.ServiceEntry{{GatewayID: "gw-1", Name: "users", At: rules.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}}},
+			Tokens:   []rules.TokenEntry{{Token: "t-1", At: rules.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/clientToken", Range: rng(4, 1, 4, 5)}}},
+		},
+		Diags: []diag.Diagnostic{
+			{File: "apis/a.yaml", Range: rng(1, 2, 3, 4), Severity: diag.Error, Rule: "schema", Message: "é \x1b[31m \n", Document: 3, Pointer: "/a~1b/0",
+				Related: []diag.Related{{File: "apis/a.yaml", Range: rng(5, 6, 5, 9), Message: "first"}, {File: "other.yaml", Range: rng(1, 1, 1, 2), Message: "there"}}},
+			{File: "apis/a.yaml", Range: rng(100000, 1, 100000, 70000), Severity: diag.Warning, Rule: "x"},
+		},
+	}
+}
+
+func TestEntryRoundTrip(t *testing.T) {
+	for _, fr := range []*FileResult{sampleResult(), {Path: "b.json", Skipped: true}, {Path: "c.yml"}} {
+		b, ok := encodeEntry(fr)
+		if !ok {
+			t.Fatal("not encodable")
+		}
+		got, err := decodeEntry(b, fr.Path, fr.Explicit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, fr) {
+			t.Fatalf("round trip:\n%+v\n%+v", got, fr)
+		}
+	}
+	// One entry serves the file under another path.
+	b, _ := encodeEntry(sampleResult())
+	got, _ := decodeEntry(b, "moved/a.yaml", false)
+	if got.Diags[0].File != "moved/a.yaml" || got.Diags[0].Related[0].File != "moved/a.yaml" || got.Diags[0].Related[1].File != "other.yaml" {
+		t.Fatalf("paths after a move: %+v", got.Diags[0])
+	}
+}
+
+// A damaged payload is rejected, never half-read: every strict prefix and
+// every one-byte change either fails to decode or decodes to something
+// that is again a valid encoding (a changed count or string byte).
+func TestEntryDamageIsRejected(t *testing.T) {
+	b, _ := encodeEntry(sampleResult())
+	for n := 0; n < len(b); n++ {
+		if _, err := decodeEntry(b[:n], "a.yaml", false); err == nil {
+			t.Fatalf("prefix of %d/%d bytes decoded", n, len(b))
+		}
+	}
+	if _, err := decodeEntry(append(append([]byte(nil), b...), 0), "a.yaml", false); err == nil {
+		t.Fatal("trailing byte accepted")
+	}
+	for i := range b {
+		for _, x := range []byte{0x01, 0x80, 0xff} {
+			d := append([]byte(nil), b...)
+			d[i] ^= x
+			decodeEntry(d, "a.yaml", false) // must not panic
+		}
+	}
+}
+
+// A result that cannot be stored faithfully is not stored.
+func TestUnencodableResults(t *testing.T) {
+	fr := sampleResult()
+	fr.Diags[0].File = "elsewhere.yaml"
+	if _, ok := encodeEntry(fr); ok {
+		t.Fatal("a diagnostic about another file was cached")
+	}
+	fr = sampleResult()
+	fr.Diags[0].Range.Start.Line = -1
+	if _, ok := encodeEntry(fr); ok {
+		t.Fatal("a negative position was cached")
+	}
+}
+
+// A hit is what a miss computes, on every file of the case suite and the
+// examples (diagnostics, counts, and the text kept for snippets).
+func TestCachedEqualsComputed(t *testing.T) {
+	c, err := OpenCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := &Options{Cache: c}
+	n := 0
+	seen := map[cache.Key]bool{} // files with the same bytes share an entry
+	filepath.WalkDir("../../testdata", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !isDefinitionFile(p) {
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		for _, explicit := range []bool{false, true} {
+			if key := cacheKey(p, data, explicit); seen[key] {
+				continue
+			} else {
+				seen[key] = true
+			}
+			want := CheckBytes(p, data, explicit)
+			miss := checkCached(opts, p, data, explicit)
+			hit := checkCached(opts, p, data, explicit)
+			if miss.cached || !hit.cached {
+				t.Fatalf("%s: miss.cached=%v hit.cached=%v", p, miss.cached, hit.cached)
+			}
+			for _, fr := range []*FileResult{want, miss, hit} {
+				fr.cached = false
+			}
+			if !reflect.DeepEqual(want.Diags, hit.Diags) || want.Definitions != hit.Definitions || want.Skipped != hit.Skipped ||
+				!reflect.DeepEqual(want.Index, hit.Index) || !reflect.DeepEqual(want.Suppressions, hit.Suppressions) {
+				t.Errorf("%s (explicit=%v): cached result differs:\n%+v\n%+v", p, explicit, want, hit)
+			}
+			if len(want.Diags) > 0 && (hit.File == nil || string(hit.File.Src) != string(want.File.Src) || hit.File.Lines() != want.File.Lines()) {
+				t.Errorf("%s: the text kept for snippets differs", p)
+			}
+			n++
+		}
+		return nil
+	})
+	if n < 50 {
+		t.Fatalf("only %d files", n)
+	}
+}

@@ -1,0 +1,59 @@
+package lint_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/gen"
+	"github.com/apigwlint/apigwlint/internal/lint"
+)
+
+// benchTree writes n generated files once per benchmark.
+func benchTree(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	if _, err := gen.Write(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkRun is a cold run (no cache) over 1,000 generated files: walk,
+// read, parse, schema, rules, sort.
+func BenchmarkRun(b *testing.B) {
+	dir := benchTree(b, 1000)
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := lint.Run(lint.Options{Paths: []string{dir}, Dir: dir})
+		if err != nil || len(res.Diags) != 0 {
+			b.Fatalf("err %v, %d diagnostics", err, len(res.Diags))
+		}
+	}
+}
+
+// BenchmarkCheckBytes is the per-file work alone, on one core, over every
+// kind of generated file.
+func BenchmarkCheckBytes(b *testing.B) {
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	var size int64
+	for i := 0; i < 64; i++ {
+		name, data := gen.File(i)
+		files = append(files, file{name, data})
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, f := range files {
+			lint.CheckBytes(f.name, f.data, false)
+		}
+	}
+}
+
+var _ = os.Getenv
+var _ = filepath.Join

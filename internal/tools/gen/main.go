@@ -1,0 +1,40 @@
+// Command gen writes N generated definition files (see internal/gen) into a
+// directory, for benchmarks:
+//
+//	go run ./internal/tools/gen -n 10000 -o /tmp/bench10k
+//	go run ./internal/tools/gen -docs 10000 -o /tmp/docs.yaml   (one file)
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/apigwlint/apigwlint/internal/gen"
+)
+
+func main() {
+	n := flag.Int("n", 1000, "number of files")
+	out := flag.String("o", "", "output `DIR` (created; must not hold other files), or the file for -docs")
+	docs := flag.Int("docs", 0, "write one file holding this many documents instead")
+	flag.Parse()
+	if *docs > 0 && *out != "" {
+		data := gen.Documents(*docs)
+		if err := os.WriteFile(*out, data, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("%d documents, %d bytes in %s\n", *docs, len(data), *out)
+		return
+	}
+	if *out == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: gen -n N -o DIR")
+		os.Exit(2)
+	}
+	size, err := gen.Write(*out, *n)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%d files, %d bytes in %s\n", *n, size, *out)
+}

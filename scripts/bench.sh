@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Measures apigwlint against the floors it is judged by, on generated
+# definition files, and prints a markdown table of ratios measured in the
+# same run (absolute times depend on the machine; ratios much less).
+#
+#   scripts/bench.sh [WORKDIR]
+#
+# WORKDIR (default: a new temporary directory) receives the binaries, the
+# generated trees and the result cache. Environment:
+#   BENCH_RUNS=5        runs per measurement (hyperfine: --runs)
+#   BENCH_N=10000       files of the main tree
+#   BENCH_BIG=100000    files of the scale run; 0 skips it
+#   BENCH_AJV=1         also time ajv-cli (installed with npm into WORKDIR)
+#
+# Uses hyperfine when installed (apt-get install hyperfine), else a loop
+# timed with date. The 100k run is measured once, under /usr/bin/time for
+# its peak RSS.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${1:-$(mktemp -d "${TMPDIR:-/tmp}/apigwlint-bench.XXXXXX")}
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+runs=${BENCH_RUNS:-5}
+n=${BENCH_N:-10000}
+big=${BENCH_BIG:-100000}
+use_ajv=${BENCH_AJV:-1}
+
+log() { echo "bench: $*" >&2; }
+
+log "building into $work"
+# CGO_ENABLED=0: the static binary the project ships (net would otherwise
+# link the C resolver dynamically, and start slower).
+(cd "$root" && export CGO_ENABLED=0 && go build -o "$work/apigwlint" ./cmd/apigwlint &&
+	go build -o "$work/parsefloor" ./internal/tools/parsefloor &&
+	go build -o "$work/gen" ./internal/tools/gen)
+lint="$work/apigwlint"
+
+gen_tree() { # N DIR
+	[ -d "$2" ] || "$work/gen" -n "$1" -o "$2" >&2
+}
+gen_tree "$n" "$work/t10k"
+[ -f "$work/docs10k.yaml" ] || "$work/gen" -docs 10000 -o "$work/docs10k.yaml" >&2
+[ -f "$work/docs5k.yaml" ] || "$work/gen" -docs 5000 -o "$work/docs5k.yaml" >&2
+one="$work/t10k/orders/group-00000/get-000000.yaml"
+
+# measure NAME SHELLCMD: mean wall seconds and mean user+sys seconds of
+# SHELLCMD (run by bash), printed as "wall cpu".
+measure() {
+	local name=$1 cmd=$2 json
+	if command -v hyperfine >/dev/null; then
+		json="$work/hf-$name.json"
+		hyperfine --style none --warmup 1 --runs "$runs" --export-json "$json" \
+			--shell bash "$cmd" >/dev/null 2>&1 || { echo "n/a n/a"; return; }
+		local mean user sys
+		mean=$(sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
+		user=$(sed -n 's/.*"user": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
+		sys=$(sed -n 's/.*"system": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
+		awk -v m="$mean" -v u="$user" -v s="$sys" 'BEGIN { printf "%.4f %.4f\n", m, u + s }'
+	else
+		bash -c "$cmd" >/dev/null 2>&1 || true # warm up
+		local start end
+		start=$(date +%s%N)
+		for _ in $(seq "$runs"); do bash -c "$cmd" >/dev/null 2>&1 || true; done
+		end=$(date +%s%N)
+		awk -v a="$start" -v b="$end" -v n="$runs" 'BEGIN { printf "%.4f n/a\n", (b - a) / n / 1e9 }'
+	fi
+}
+
+declare -A wall cpu
+record() { # NAME SHELLCMD
+	log "measuring $1"
+	read -r "wall[$1]" "cpu[$1]" < <(measure "$1" "$2")
+}
+
+record tokenize "'$work/parsefloor' -tokenize '$work/t10k'"
+record floor "'$work/parsefloor' '$work/t10k'"
+record cat "find '$work/t10k' -type f -print0 | xargs -0 cat > /dev/null"
+record cold "'$lint' lint --no-cache '$work/t10k'"
+"$lint" lint --cache-dir "$work/cache" "$work/t10k" >/dev/null # fill the cache
+record warm "'$lint' lint --cache-dir '$work/cache' '$work/t10k'"
+record version "'$lint' version"
+record one "'$lint' lint --no-cache '$one'"
+record onewarm "'$lint' lint --cache-dir '$work/cache' '$one'"
+record docs5k "'$lint' lint --no-cache '$work/docs5k.yaml'"
+record docs10k "'$lint' lint --no-cache '$work/docs10k.yaml'"
+
+# ajv-cli reads one document per file and stops at the first file it
+# cannot parse, so it is compared on the single-document files of the $n
+# tree (split by operation, each validated against its schema), with
+# apigwlint timed on exactly those files.
+wall[ajv]=n/a cpu[ajv]=n/a wall[subset]=n/a cpu[subset]=n/a
+if [ "$use_ajv" = 1 ]; then
+	log "installing ajv-cli into $work/ajv (npm)"
+	ajv="$work/ajv/node_modules/.bin/ajv"
+	if [ -x "$ajv" ] || npm install --silent --prefix "$work/ajv" ajv-cli@5 ajv-formats@2 >/dev/null 2>&1; then
+		if [ ! -d "$work/single" ]; then
+			(cd "$work/t10k" && find . -type f ! -name 'lifecycle-*' ! -name 'openid-*' ! -name 'service-*.yaml' ! -name 'services-*' |
+				while read -r f; do
+					case $f in */service-*) d=svc ;; *) d=api ;; esac
+					mkdir -p "$work/single/$d/$(dirname "$f")"
+					ln "$f" "$work/single/$d/$f"
+				done)
+		fi
+		ajvcmd="cd '$work/single' && '$ajv' validate --spec=draft2020 --strict=false -c ajv-formats -s '$root/schema/CreateService.json' -d 'svc/**/*.*' >/dev/null 2>&1; '$ajv' validate --spec=draft2020 --strict=false -c ajv-formats -s '$root/schema/CreateApi.json' -d 'api/**/*.*' >/dev/null 2>&1; true"
+		if "$ajv" help >/dev/null 2>&1; then
+			record ajv "$ajvcmd"
+			record subset "'$lint' lint --no-cache '$work/single'"
+		else
+			log "ajv-cli does not run: n/a"
+		fi
+	else
+		log "npm install failed: ajv-cli is n/a"
+	fi
+fi
+nsingle=$(find "$work/single" -type f 2>/dev/null | wc -l)
+
+bigwall=n/a bigrss=n/a partcold=n/a partwarm=n/a bigdefs=n/a
+if [ "$big" -gt 0 ]; then
+	gen_tree "$big" "$work/t$big"
+	log "measuring $big files once (peak RSS)"
+	/usr/bin/time -v "$lint" lint --no-cache "$work/t$big" >"$work/big.out" 2>"$work/big.time" || true
+	bigwall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/big.time")
+	bigrss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/big.time")
+	bigdefs=$(sed -n 's/.*files, \([0-9]*\) definitions.*/\1/p' "$work/big.out")
+	# Partial run (pre-commit): one changed file named, inside a project
+	# of $bigdefs definitions, from the project root.
+	part="orders/group-00000/create-000004.yaml"
+	read -r partcold _ < <(measure partcold "cd '$work/t$big' && '$lint' lint --no-cache '$part'")
+	"$lint" lint --cache-dir "$work/cache" "$work/t$big" >/dev/null 2>&1 || true
+	read -r partwarm _ < <(measure partwarm "cd '$work/t$big' && '$lint' lint --cache-dir '$work/cache' '$part'")
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+ms() { awk -v a="$1" 'BEGIN { if (a == "n/a") print "n/a"; else printf "%.0f ms", a * 1000 }'; }
+sec() { awk -v a="$1" 'BEGIN { if (a == "n/a") print "n/a"; else printf "%.2f s", a }'; }
+
+size=$(du -sh "$work/t10k" | cut -f1)
+cpuinfo=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || uname -m)
+echo
+echo "Machine: $(nproc) cores, ${cpuinfo:-unknown CPU}, $(uname -sr), $(go version | cut -d' ' -f3), load average at end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+echo "Input: $n generated files ($size), $runs runs each (mean wall time; CPU = user+sys)."
+echo
+echo "| measurement | wall | CPU | ratio | target |"
+echo "|---|---|---|---|---|"
+echo "| go-yaml tokenize only, $n files, all cores | $(sec "${wall[tokenize]}") | $(sec "${cpu[tokenize]}") | | |"
+echo "| go-yaml parse (the floor), $n files, all cores | $(sec "${wall[floor]}") | $(sec "${cpu[floor]}") | 1.00 | |"
+echo "| cat of the $n files | $(sec "${wall[cat]}") | $(sec "${cpu[cat]}") | | |"
+echo "| ajv-cli, the $nsingle single-document files of the $n | $(sec "${wall[ajv]}") | $(sec "${cpu[ajv]}") | | |"
+echo "| **apigwlint cold, the same $nsingle files** | $(sec "${wall[subset]}") | $(sec "${cpu[subset]}") | ajv takes $(ratio "${wall[ajv]}" "${wall[subset]}")× as long | ≥ 1.5× |"
+echo "| **apigwlint cold, $n files** | $(sec "${wall[cold]}") | $(sec "${cpu[cold]}") | $(ratio "${wall[cold]}" "${wall[floor]}")× floor | ≤ 1.3× floor |"
+echo "| **apigwlint warm, $n files** | $(sec "${wall[warm]}") | $(sec "${cpu[warm]}") | $(ratio "${wall[warm]}" "${wall[cat]}")× cat | ≤ 1× cat, < 0.3 s |"
+echo "| **apigwlint cold, $big files** (once) | $(sec "$bigwall") | | $(ratio "$bigwall" "${wall[cold]}")× $n cold | ≤ 11× |"
+echo "| peak RSS, $big files | ${bigrss} MiB | | | < 300 MiB |"
+echo "| process start (\`apigwlint version\`) | $(ms "${wall[version]}") | $(ms "${cpu[version]}") | | |"
+echo "| **one file, whole process**, cold | $(ms "${wall[one]}") | $(ms "${cpu[one]}") | | < 20 ms |"
+echo "| one file, whole process, warm | $(ms "${wall[onewarm]}") | $(ms "${cpu[onewarm]}") | | |"
+echo "| one file of 5,000 documents | $(sec "${wall[docs5k]}") | $(sec "${cpu[docs5k]}") | | |"
+echo "| **one file of 10,000 documents** | $(sec "${wall[docs10k]}") | $(sec "${cpu[docs10k]}") | $(ratio "${wall[docs10k]}" "${wall[docs5k]}")× 5,000 | ≈ 2 (linear) |"
+echo "| **partial run**: 1 file named in a project of ${bigdefs} definitions, cold | $(ms "$partcold") | | | < 1 s |"
+echo "| partial run, warm | $(ms "$partwarm") | | | < 0.3 s |"
+echo
+echo "Profile the cold run: APIGWLINT_CPUPROFILE=cpu.out $lint lint --no-cache $work/t10k && go tool pprof -top -cum $lint cpu.out"
