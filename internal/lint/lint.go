@@ -286,6 +286,11 @@ func collect(opts *Options, res *Result) []job {
 			continue
 		}
 		var walked []job
+		if lst, err := os.Lstat(abs); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			// A directory named through a link: WalkDir does not follow
+			// a link at its root, but does with a trailing separator.
+			abs += string(filepath.Separator)
+		}
 		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				res.Errors = append(res.Errors, fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))
