@@ -79,10 +79,17 @@ type Cache struct {
 	ns        [32]byte
 
 	pack     *os.File        // the pack, read with ReadAt; nil: none
-	index    []byte          // its index (immutable)
+	n        int             // entries in its index
 	payloads int64           // offset of its payload area
 	size     int64           // length of its payload area
 	used     []atomic.Uint64 // bit i: index entry i was read this run
+
+	// The index is searched on disk for the first few lookups (a run that
+	// names one file reads a few dozen bytes of it) and read whole once a
+	// run has asked for more.
+	lookups   atomic.Int64
+	indexOnce sync.Once
+	index     atomic.Pointer[[]byte] // the whole index once read (immutable)
 
 	mu      sync.Mutex
 	added   map[Key][]byte
@@ -122,11 +129,11 @@ func Open(dir string, ns []byte) (*Cache, error) {
 			c.pack = f
 		} else {
 			f.Close()
-			c.index = nil
+			c.n = 0
 			c.dropped = true
 		}
 	}
-	c.used = make([]atomic.Uint64, (c.count()+63)/64)
+	c.used = make([]atomic.Uint64, (c.n+63)/64)
 	return c, nil
 }
 
@@ -147,27 +154,69 @@ func (c *Cache) openPack(f *os.File) bool {
 	if n > maxEntries || uint64(st.Size()) < headSize+n*entrySize {
 		return false
 	}
-	c.index = make([]byte, n*entrySize)
-	if _, err := f.ReadAt(c.index, headSize); err != nil {
-		return false
-	}
+	c.n = int(n)
 	c.payloads = headSize + int64(n)*entrySize
 	c.size = st.Size() - c.payloads
 	return true
 }
 
-func (c *Cache) count() int { return len(c.index) / entrySize }
+func (c *Cache) count() int { return c.n }
 
-// lookup finds k in the pack's index.
+// loadIndex reads the whole index; false when it cannot be read.
+func (c *Cache) loadIndex() bool {
+	c.indexOnce.Do(func() {
+		index := make([]byte, c.n*entrySize)
+		if _, err := c.pack.ReadAt(index, headSize); err == nil {
+			c.index.Store(&index)
+		}
+	})
+	return c.index.Load() != nil
+}
+
+// indexEntry returns index entry i, from memory or from the file.
+func (c *Cache) indexEntry(i int, buf *[entrySize]byte) []byte {
+	if ix := c.index.Load(); ix != nil {
+		return (*ix)[i*entrySize : (i+1)*entrySize]
+	}
+	if _, err := c.pack.ReadAt(buf[:], headSize+int64(i)*entrySize); err != nil {
+		return nil
+	}
+	return buf[:]
+}
+
+// lookup finds k in the pack's index by binary search (on disk for the
+// first lookups of a run, in memory after).
 func (c *Cache) lookup(k Key) (int, bool) {
-	n := c.count()
-	i := sort.Search(n, func(i int) bool { return bytes.Compare(c.index[i*entrySize:i*entrySize+32], k[:]) >= 0 })
-	return i, i < n && bytes.Equal(c.index[i*entrySize:i*entrySize+32], k[:])
+	if c.pack == nil || c.n == 0 {
+		return 0, false
+	}
+	if c.index.Load() == nil && c.lookups.Add(1) > 64 {
+		c.loadIndex()
+	}
+	var buf [entrySize]byte
+	failed := false
+	i := sort.Search(c.n, func(i int) bool {
+		e := c.indexEntry(i, &buf)
+		if e == nil {
+			failed = true
+			return true
+		}
+		return bytes.Compare(e[:32], k[:]) >= 0
+	})
+	if failed || i >= c.n {
+		return 0, false
+	}
+	e := c.indexEntry(i, &buf)
+	return i, e != nil && bytes.Equal(e[:32], k[:])
 }
 
 // entry reads index entry i's payload; nil when it does not check out.
 func (c *Cache) entry(i int) []byte {
-	e := c.index[i*entrySize:]
+	var buf [entrySize]byte
+	e := c.indexEntry(i, &buf)
+	if e == nil {
+		return nil
+	}
 	off, size, sum := binary.LittleEndian.Uint64(e[32:]), binary.LittleEndian.Uint32(e[40:]), binary.LittleEndian.Uint32(e[44:])
 	if off > uint64(c.size) || uint64(size) > uint64(c.size)-off {
 		return nil
@@ -218,7 +267,7 @@ func (c *Cache) Close() error {
 		return nil
 	}
 	err := c.pack.Close()
-	c.pack, c.index = nil, nil
+	c.pack = nil
 	return err
 }
 
@@ -249,14 +298,15 @@ func (c *Cache) Save() error {
 		add(k, d)
 	}
 	if c.pack != nil {
-		// One read of all old payloads, each checked as Get would.
+		// One read of the index and of all old payloads, each checked as
+		// Get would.
 		area := make([]byte, c.size)
-		if _, err := c.pack.ReadAt(area, c.payloads); err != nil {
+		if _, err := c.pack.ReadAt(area, c.payloads); err != nil || !c.loadIndex() {
 			area = nil
 		}
 		old := func(used bool) {
 			for i := 0; area != nil && i < c.count(); i++ {
-				e := c.index[i*entrySize:]
+				e := (*c.index.Load())[i*entrySize:]
 				var k Key
 				copy(k[:], e)
 				if _, replaced := c.added[k]; replaced || (c.used[i/64].Load()&(1<<(i%64)) != 0) != used {
@@ -274,7 +324,7 @@ func (c *Cache) Save() error {
 		old(true)
 		old(false)
 		c.pack.Close()
-		c.pack, c.index = nil, nil
+		c.pack = nil
 	}
 	sort.Slice(keep, func(i, j int) bool { return bytes.Compare(keep[i].k[:], keep[j].k[:]) < 0 })
 

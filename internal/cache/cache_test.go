@@ -202,3 +202,28 @@ func TestDefaultDir(t *testing.T) {
 		t.Fatalf("default dir %s", d)
 	}
 }
+
+// Lookups search the index on disk first and in memory after: both find
+// every entry.
+func TestManyLookups(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir, "ns")
+	for i := 0; i < 500; i++ {
+		c.Put(key(fmt.Sprint(i)), []byte(fmt.Sprint("v", i)))
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c = open(t, dir, "ns")
+	for i := 0; i < 500; i++ {
+		if d, ok := c.Get(key(fmt.Sprint(i))); !ok || string(d) != fmt.Sprint("v", i) {
+			t.Fatalf("entry %d: %q %v (index in memory: %v)", i, d, ok, c.index.Load() != nil)
+		}
+		if _, ok := c.Get(key(fmt.Sprint("absent", i))); ok {
+			t.Fatalf("absent key %d found", i)
+		}
+	}
+	if c.index.Load() == nil {
+		t.Fatal("the index was never read whole")
+	}
+}

@@ -373,6 +373,12 @@ func collect(opts *Options, res *Result) []job {
 // configuration file and ignored paths are left out.
 func walk(opts *Options, abs, p string, fail func(string)) []job {
 	var walked []job
+	if lst, err := os.Lstat(abs); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		// A directory named through a link: WalkDir does not follow a
+		// link at its root, but does with a trailing separator. Links
+		// below it are still not followed.
+		abs += string(filepath.Separator)
+	}
 	err := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			fail(fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))

@@ -1,8 +1,6 @@
 package lint_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/gen"
@@ -54,6 +52,3 @@ func BenchmarkCheckBytes(b *testing.B) {
 		}
 	}
 }
-
-var _ = os.Getenv
-var _ = filepath.Join

@@ -106,9 +106,12 @@ func TestWalkSymlinksOutOfTheRoot(t *testing.T) {
 			t.Errorf("reported a file reached through a link: %s", d.File)
 		}
 	}
-	// A link named explicitly is the user's choice: it is followed.
+	// A link named explicitly is the user's choice: it is followed, to a
+	// file or to a directory (shown under the name given).
 	res = run(t, dir, "link.yaml")
 	expectDiag(t, res, "link.yaml", 2, 1, "unknown-field", `"leaked"`)
+	res = run(t, dir, "linked-dir")
+	expectDiag(t, res, "linked-dir/secret.yaml", 2, 1, "unknown-field", `"leaked"`)
 }
 
 func TestWalkFIFOsAndDevices(t *testing.T) {
