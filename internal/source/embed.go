@@ -74,12 +74,35 @@ func (s *scalarSrc) mapping(want string) []int {
 		}
 		dec = append(dec, b...)
 	}
+	// fold applies YAML line folding at the line break src[nl] of a flow
+	// scalar: trailing blanks are dropped, a single break becomes a space
+	// and n empty lines become n newlines. It returns where the next line's
+	// text starts.
+	lineStart := 0
+	fold := func(nl int) int {
+		for len(dec) > lineStart && (dec[len(dec)-1] == ' ' || dec[len(dec)-1] == '\t') {
+			dec, out = dec[:len(dec)-1], out[:len(out)-1]
+		}
+		i := skipBlanks(src, nl+1)
+		empty := 0
+		for i < len(src) && src[i] == '\n' {
+			empty++
+			i = skipBlanks(src, i+1)
+		}
+		if empty == 0 {
+			emit([]byte{' '}, nl)
+		}
+		for k := 0; k < empty; k++ {
+			emit([]byte{'\n'}, nl)
+		}
+		lineStart = len(dec)
+		return i
+	}
 	var end int
 	switch s.style {
 	case styleDouble, styleSingle, styleJSON:
 		quote := src[s.off]
 		i := s.off + 1
-		lineStart := 0
 		for i < len(src) {
 			c := src[i]
 			if c == quote {
@@ -111,24 +134,7 @@ func (s *scalarSrc) mapping(want string) []int {
 				continue
 			}
 			if c == '\n' && s.style != styleJSON {
-				for len(dec) > lineStart && (dec[len(dec)-1] == ' ' || dec[len(dec)-1] == '\t') {
-					dec, out = dec[:len(dec)-1], out[:len(out)-1]
-				}
-				nl := i
-				i = skipBlanks(src, i+1)
-				empty := 0
-				for i < len(src) && src[i] == '\n' {
-					empty++
-					i = skipBlanks(src, i+1)
-				}
-				if empty == 0 {
-					emit([]byte{' '}, nl)
-				} else {
-					for k := 0; k < empty; k++ {
-						emit([]byte{'\n'}, nl)
-					}
-				}
-				lineStart = len(dec)
+				i = fold(i)
 				continue
 			}
 			emit(src[i:i+1], i)
@@ -137,28 +143,10 @@ func (s *scalarSrc) mapping(want string) []int {
 		end = i
 	case stylePlain:
 		i := s.off
-		lineStart := 0
 		for i < len(src) && len(dec) < len(want) {
 			c := src[i]
 			if c == '\n' {
-				for len(dec) > lineStart && (dec[len(dec)-1] == ' ' || dec[len(dec)-1] == '\t') {
-					dec, out = dec[:len(dec)-1], out[:len(out)-1]
-				}
-				nl := i
-				i = skipBlanks(src, i+1)
-				empty := 0
-				for i < len(src) && src[i] == '\n' {
-					empty++
-					i = skipBlanks(src, i+1)
-				}
-				if empty == 0 {
-					emit([]byte{' '}, nl)
-				} else {
-					for k := 0; k < empty; k++ {
-						emit([]byte{'\n'}, nl)
-					}
-				}
-				lineStart = len(dec)
+				i = fold(i)
 				continue
 			}
 			emit(src[i:i+1], i)
