@@ -49,21 +49,40 @@ func ProjectRoot(projectRoot, dir string) string {
 // run's failure and are left out; the named paths report their own.
 func projectJobs(opts *Options, named []job) []job {
 	root := ProjectRoot(opts.ProjectRoot, opts.Dir)
-	seen := make(map[string]bool, 2*len(named))
+	byDisplay := make(map[string]bool, len(named))
 	for _, j := range named {
-		seen[j.display] = true
-		path := j.path
-		if j.stdin {
-			path = filepath.Join(opts.Dir, filepath.FromSlash(j.display))
+		byDisplay[j.display] = true
+	}
+	// The real paths of the named files are resolved only when a walked
+	// file is not named under the same path: resolving costs an lstat per
+	// path component, and when the whole root is named (apigwlint lint .)
+	// every walked file is found by its path.
+	var byReal map[string]bool
+	realNamed := func() map[string]bool {
+		if byReal == nil {
+			byReal = make(map[string]bool, len(named))
+			for _, j := range named {
+				path := j.path
+				if j.stdin {
+					path = filepath.Join(opts.Dir, filepath.FromSlash(j.display))
+				}
+				byReal[realPath(path)] = true
+			}
 		}
-		seen[realPath(path)] = true
+		return byReal
 	}
 	// The walk follows no link, so below the root's real path every file
 	// is at its real path.
-	realRoot := realPath(root)
+	var realRoot string
 	var out []job
 	for _, j := range walk(opts, root, root, func(string) {}) {
-		if rel, err := filepath.Rel(root, j.path); err == nil && seen[filepath.Join(realRoot, rel)] || seen[j.display] {
+		if byDisplay[j.display] {
+			continue
+		}
+		if realRoot == "" {
+			realRoot = realPath(root)
+		}
+		if rel, err := filepath.Rel(root, j.path); err == nil && realNamed()[filepath.Join(realRoot, rel)] {
 			continue
 		}
 		j.indexOnly = true
