@@ -16,6 +16,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/lint"
@@ -519,6 +520,8 @@ func (e *env) lsp(args []string) int {
 	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "wait this long after a change before linting")
 	// Editors' generic clients often pass --stdio; stdio is the only transport.
 	fs.Bool("stdio", false, "accepted for clients that pass it: standard input and output is the only transport")
+	cacheDir := fs.String("cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
+	noCache := fs.Bool("no-cache", false, "read every project file on every change, without the result cache")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -537,7 +540,27 @@ func (e *env) lsp(args []string) int {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Debounce: *debounce, Version: version(), Log: e.stderr})
+	linter := lsp.FileLinter{CacheDir: lspCacheDir(*cacheDir, *noCache)}
+	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linter, Debounce: *debounce, Version: version(), Log: e.stderr})
+}
+
+// lspCacheDir is where the language server keeps the result cache, as
+// `apigwlint lint` decides it; "" = none.
+func lspCacheDir(dir string, off bool) string {
+	if off {
+		return ""
+	}
+	if dir != "" {
+		return dir
+	}
+	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && !cacheByDefault {
+		return ""
+	}
+	d, err := cache.DefaultDir()
+	if err != nil {
+		return ""
+	}
+	return d
 }
 
 func sortedKeys(m map[string]string) []string {

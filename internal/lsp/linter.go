@@ -45,6 +45,10 @@ type FileLinter struct {
 	// Configure adjusts the engine options of a run; nil = load the
 	// configuration found from root (none: rule defaults).
 	Configure func(root string, opts *lint.Options) error
+	// CacheDir holds the result cache ("" = none). With it, the files of
+	// the project that did not change are not parsed again on every
+	// change: their results and index entries come from the cache.
+	CacheDir string
 }
 
 // Lint implements Linter.
@@ -66,6 +70,13 @@ func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][
 		// still checked with the rule defaults.
 		cfgErr = err
 		opts.Severity, opts.Ignored, opts.ProjectRoot = nil, nil, ""
+	}
+	if l.CacheDir != "" {
+		// Run saves and closes the cache; it is opened again per run. An
+		// unusable cache only costs time.
+		if c, err := lint.OpenCache(l.CacheDir); err == nil {
+			opts.Cache = c
+		}
 	}
 	res, err := lint.Run(opts)
 	if err != nil {

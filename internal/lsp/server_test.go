@@ -435,3 +435,43 @@ func TestProjectLinterCrossFile(t *testing.T) {
 		t.Fatalf("renamed back: %+v", got.Diagnostics)
 	}
 }
+
+// TestProjectLinterUsesTheCache: with a cache directory, a second lint of
+// the same workspace takes the unchanged project file from the cache, and
+// reports the same.
+func TestProjectLinterUsesTheCache(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(root, "other.yaml")
+	if err := os.WriteFile(other, []byte("Action: CreateApi\nGroupId: g\nApiName: GetUser\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	open := filepath.Join(root, "open.yaml")
+	overlays := map[string][]byte{open: []byte("Action: CreateApi\nGroupId: g\nApiName: GetUser\n")}
+	cacheDir := t.TempDir()
+	l := FileLinter{CacheDir: cacheDir}
+	first, err := l.Lint(context.Background(), root, overlays, []string{open})
+	if err != nil {
+		t.Fatal(err)
+	}
+	packs, _ := filepath.Glob(filepath.Join(cacheDir, "*"))
+	if len(packs) == 0 {
+		t.Fatal("nothing was written to the cache directory")
+	}
+	second, err := l.Lint(context.Background(), root, overlays, []string{open})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) == 0 || fmt.Sprint(first) != fmt.Sprint(second) {
+		t.Fatalf("cached run differs or found nothing:\n%v\n%v", first, second)
+	}
+	found := false
+	for _, d := range second {
+		found = found || d.Rule == "duplicate-api-name"
+	}
+	if !found {
+		t.Fatalf("the clash with the file on disk is missing: %v", second)
+	}
+}
