@@ -157,6 +157,15 @@ type Index struct {
 // NewIndex merges files' parts into a project index.
 func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
 	ix := &Index{Reported: reported}
+	var apis, services, tokens int
+	for i := range files {
+		apis += len(files[i].APIs)
+		services += len(files[i].Services)
+		tokens += len(files[i].Tokens)
+	}
+	ix.APIs = make([]APIEntry, 0, apis)
+	ix.Services = make([]ServiceEntry, 0, services)
+	ix.Tokens = make([]TokenEntry, 0, tokens)
 	for i := range files {
 		ix.APIs = append(ix.APIs, files[i].APIs...)
 		ix.Services = append(ix.Services, files[i].Services...)

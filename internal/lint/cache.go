@@ -89,10 +89,66 @@ func cacheKey(display string, data []byte, explicit bool) cache.Key {
 	return k
 }
 
+// metaKey names a file by where it is and what its metadata say (size,
+// modification time, inode, status-change time), for a run that may take a
+// result without reading the file: the editor-on-save and pre-commit runs
+// of a large project, where every other file is read only for the
+// cross-file index. Its entry holds the content key and whether the text
+// can be skipped (it holds no suppression comment).
+func metaKey(path string, fi os.FileInfo, explicit bool) cache.Key {
+	h := sha256.New()
+	fmt.Fprintf(h, "meta\x00%s\x00%t\x00%d\x00%d\x00%s", path, explicit, fi.Size(), fi.ModTime().UnixNano(), fileIdentity(fi))
+	var k cache.Key
+	h.Sum(k[:0])
+	return k
+}
+
+const metaNoText = 1 // the file has no suppression comment: its text is not needed
+
+// checkByMeta returns the cached result of an unchanged file without
+// reading it, or nil (then the file is read and checked as usual). A file
+// whose result has diagnostics, or whose text has suppression comments,
+// is read anyway: the text is needed for snippets and suppressions.
+func checkByMeta(opts *Options, path, display string, fi os.FileInfo, explicit bool) *FileResult {
+	p, ok := opts.Cache.Get(metaKey(path, fi, explicit))
+	if !ok || len(p) != len(cache.Key{})+1 || p[len(p)-1]&metaNoText == 0 {
+		return nil
+	}
+	var key cache.Key
+	copy(key[:], p)
+	payload, ok := opts.Cache.Get(key)
+	if !ok {
+		return nil
+	}
+	fr, err := decodeEntry(payload, display, explicit)
+	if err != nil || len(fr.Diags) > 0 || opts.KeepSources {
+		return nil
+	}
+	fr.cached = true
+	return fr
+}
+
+// rememberMeta records which content a file had when it had this metadata.
+func rememberMeta(opts *Options, path string, fi os.FileInfo, explicit bool, key cache.Key, fr *FileResult) {
+	p := make([]byte, 0, len(key)+1)
+	p = append(p, key[:]...)
+	flags := byte(0)
+	if fr.Suppressions == nil {
+		flags |= metaNoText
+	}
+	opts.Cache.Put(metaKey(path, fi, explicit), append(p, flags))
+}
+
 // checkCached is CheckBytes through the cache.
 func checkCached(opts *Options, display string, data []byte, explicit bool) *FileResult {
+	fr, _ := checkCachedKey(opts, display, data, explicit)
+	return fr
+}
+
+// checkCachedKey is checkCached that also returns the content key.
+func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (*FileResult, cache.Key) {
 	if opts.Cache == nil {
-		return CheckBytes(display, data, explicit)
+		return CheckBytes(display, data, explicit), cache.Key{}
 	}
 	key := cacheKey(display, data, explicit)
 	if payload, ok := opts.Cache.Get(key); ok {
@@ -102,7 +158,7 @@ func checkCached(opts *Options, display string, data []byte, explicit bool) *Fil
 			}
 			fr.cached = true
 			fr.Suppressions = suppress.Scan(display, data)
-			return fr
+			return fr, key
 		}
 		// A payload that does not decode is never trusted: recompute
 		// and replace it.
@@ -111,7 +167,7 @@ func checkCached(opts *Options, display string, data []byte, explicit bool) *Fil
 	if payload, ok := encodeEntry(fr); ok {
 		opts.Cache.Put(key, payload)
 	}
-	return fr
+	return fr, key
 }
 
 // encodeEntry writes the cached part of a result. ok is false for a result

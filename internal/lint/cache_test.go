@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,6 +27,7 @@ func TestCacheEntryCoversFileResult(t *testing.T) {
 		"Index":        "cached (the project index entries)",
 		"Suppressions": "read from the text on a hit (suppress.Scan)",
 		"cached":       "set on a hit",
+		"unread":       "set on a hit by metadata",
 		"reread":       "set by the run, not by CheckBytes",
 	}
 	ft := reflect.TypeOf(FileResult{})
@@ -157,5 +159,49 @@ func TestCachedEqualsComputed(t *testing.T) {
 	})
 	if n < 50 {
 		t.Fatalf("only %d files", n)
+	}
+}
+
+// An unchanged file is not read on a warm run (its metadata find its
+// result); a changed one is, and its new result is used; a file with a
+// diagnostic is read for its snippet; the outputs match a cold run.
+func TestMetadataHits(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := func(name string) string {
+		return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n"
+	}
+	write("a.yaml", svc("a"))
+	write("b.yaml", svc("b"))
+	write("bad.yaml", svc("c")+"typo: 1\n")
+	cacheDir := t.TempDir()
+	run := func() *Result {
+		c, err := OpenCache(cacheDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(Options{Dir: dir, ProjectRoot: dir, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	cold := run()
+	if cold.Unread != 0 || len(cold.Diags) != 1 {
+		t.Fatalf("cold: unread %d, diags %v", cold.Unread, cold.Diags)
+	}
+	warm := run()
+	if warm.Unread != 2 || fmt.Sprint(warm.Diags) != fmt.Sprint(cold.Diags) {
+		t.Fatalf("warm: unread %d (want a and b), diags %v", warm.Unread, warm.Diags)
+	}
+	// b now clashes with a: same size and content length, new content.
+	write("b.yaml", svc("a"))
+	changed := run()
+	if changed.Unread != 1 || len(changed.Diags) != 2 {
+		t.Fatalf("after a change: unread %d (want a only), diags %v", changed.Unread, changed.Diags)
 	}
 }

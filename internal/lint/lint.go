@@ -83,6 +83,7 @@ type FileResult struct {
 	Index rules.FileIndex
 
 	cached bool // read from the result cache
+	unread bool // ... by its metadata, without reading the file
 	// reread is the file to read again for snippets when its text was
 	// released; "" when the text came from standard input or an overlay
 	// (then it is never released).
@@ -97,6 +98,9 @@ type Result struct {
 	Summary
 	// CacheHits counts the files whose results came from the cache.
 	CacheHits int
+	// Unread counts the files whose results came from the cache by their
+	// metadata alone, without reading them.
+	Unread int
 }
 
 // Summary counts a run.
@@ -264,6 +268,9 @@ func finish(opts *Options, res *Result, indexOnly []*FileResult) {
 		res.Definitions += fr.Definitions
 		if fr.cached {
 			res.CacheHits++
+		}
+		if fr.unread {
+			res.Unread++
 		}
 	}
 	// A file's text is kept for the snippets of its own diagnostics and of
@@ -456,6 +463,19 @@ func checkJob(opts *Options, j job) (*FileResult, error) {
 	if ov, ok := opts.Overlays[j.path]; ok && !j.stdin {
 		data, j.stdin = ov, true
 	}
+	explicit := j.explicit && !opts.SkipNonDefinitions
+	var fi os.FileInfo
+	if !j.stdin && opts.Cache != nil {
+		// An unchanged file's result may come from its metadata alone.
+		if st, err := os.Stat(j.path); err == nil && st.Mode().IsRegular() && st.Size() <= opts.MaxFileSize {
+			fi = st
+			if fr := checkByMeta(opts, j.path, j.display, fi, explicit); fr != nil {
+				fr.Explicit = j.explicit
+				fr.unread = true
+				return fr, nil
+			}
+		}
+	}
 	if !j.stdin {
 		var size int64
 		var err error
@@ -472,7 +492,10 @@ func checkJob(opts *Options, j job) (*FileResult, error) {
 	}
 	// With SkipNonDefinitions a named file without definitions is skipped
 	// as in a walk (a pre-commit hook names every staged YAML file).
-	fr := checkCached(opts, j.display, data, j.explicit && !opts.SkipNonDefinitions)
+	fr, key := checkCachedKey(opts, j.display, data, explicit)
+	if fi != nil && int64(len(data)) == fi.Size() {
+		rememberMeta(opts, j.path, fi, explicit, key, fr)
+	}
 	fr.Explicit = j.explicit
 	return fr, nil
 }

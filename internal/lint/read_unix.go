@@ -4,6 +4,8 @@ package lint
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"syscall"
 )
 
@@ -60,3 +62,14 @@ func readRegular(path string, max int64) ([]byte, int64, error) {
 }
 
 var errNotRegular = errors.New("not a regular file")
+
+// fileIdentity is what, besides size and modification time, tells that a
+// file is unchanged: its inode and status-change time (a rewrite that keeps
+// size and mtime, such as cp -p, still changes the ctime).
+func fileIdentity(fi os.FileInfo) string {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%d %d %d %d", st.Dev, st.Ino, st.Ctim.Sec, st.Ctim.Nsec)
+}
