@@ -233,6 +233,12 @@ func (c *checker) expand(f *source.Field) bool {
 
 func (c *checker) scalar(n *source.Node, rs map[string]any) any {
 	wantsString := typeAllows(rs, "string") && !typeAllowsKind(rs, n.Kind)
+	// An unquoted true/false is coerced only where a string is all that is
+	// wanted (Mock: TRUE); where a number would do too (ServiceTimeout), a
+	// boolean is a mistake of type and is reported as one.
+	if n.Kind == source.Bool && rs["type"] != "string" {
+		wantsString = false
+	}
 	if wantsString && n.Text != "" && !n.Embedded {
 		// A plain YAML scalar such as TRUE or 0800 where a string is
 		// wanted: the gateway receives the text as written.
