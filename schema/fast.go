@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/apigwlint/apigwlint/internal/third_party/jsonschema"
 )
 
 // A fast path for the common case: a definition that is valid.

@@ -19,7 +19,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
+	"github.com/apigwlint/apigwlint/internal/third_party/jsonschema"
 )
 
 //go:embed CreateApi.json CreateService.json config.json
@@ -61,23 +61,30 @@ type Schema struct {
 	TopLevel map[string]bool
 }
 
-var (
-	once    sync.Once
-	loaded  map[string]*Schema
-	loadErr error
-)
-
-// Get returns the schema of an operation, compiling both once per process.
-func Get(op string) (*Schema, error) {
-	once.Do(func() { loaded, loadErr = loadAll() })
-	if loadErr != nil {
-		return nil, loadErr
+// loaders holds each operation's schema, loaded on first use: a run over
+// one CreateApi file never parses the CreateService schema.
+var loaders = func() map[string]*loader {
+	m := map[string]*loader{}
+	for _, op := range Ops {
+		m[op] = &loader{}
 	}
-	s, ok := loaded[op]
+	return m
+}()
+
+type loader struct {
+	once sync.Once
+	s    *Schema
+	err  error
+}
+
+// Get returns the schema of an operation, loading it once per process.
+func Get(op string) (*Schema, error) {
+	l, ok := loaders[op]
 	if !ok {
 		return nil, fmt.Errorf("no schema for operation %q", op)
 	}
-	return s, nil
+	l.once.Do(func() { l.s, l.err = load(op) })
+	return l.s, l.err
 }
 
 // MustGet is Get for callers after a successful Init.
@@ -89,8 +96,16 @@ func MustGet(op string) *Schema {
 	return s
 }
 
-// Init compiles the schemas and reports a broken build.
-func Init() error { _, err := Get(CreateApi); return err }
+// Init loads the schemas and reports a broken build. It is for tools and
+// tests; a lint run loads each schema when a definition first needs it.
+func Init() error {
+	for _, op := range Ops {
+		if _, err := Get(op); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // Published returns the schema file of an operation as shipped.
 func Published(op string) ([]byte, error) {
@@ -103,36 +118,32 @@ func ConfigSchema() []byte {
 	return raw
 }
 
-func loadAll() (map[string]*Schema, error) {
-	out := map[string]*Schema{}
-	for _, op := range Ops {
-		raw, err := files.ReadFile(op + ".json")
-		if err != nil {
-			return nil, err
-		}
-		var root map[string]any
-		if err := json.Unmarshal(raw, &root); err != nil {
-			return nil, fmt.Errorf("schema %s: %w", op, err)
-		}
-		internal := structuredOnly(deepCopy(root)).(map[string]any)
-		s := &Schema{Op: op, Published: raw, Root: root, internal: internal, TopLevel: map[string]bool{}}
-		s.fast, _ = buildFast(internal) // no fast path when it does not understand the schema
-		s.refs = map[string]map[string]any{}
-		collectRefs(root, func(ref string) {
-			if _, done := s.refs[ref]; !done {
-				s.refs[ref] = s.at(strings.TrimPrefix(ref, "#"))
-			}
-		})
-		if props, ok := root["properties"].(map[string]any); ok {
-			for k := range props {
-				if k != "Action" {
-					s.TopLevel[k] = true
-				}
-			}
-		}
-		out[op] = s
+func load(op string) (*Schema, error) {
+	raw, err := files.ReadFile(op + ".json")
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	var root map[string]any
+	if err := json.Unmarshal(raw, &root); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", op, err)
+	}
+	internal := structuredOnly(deepCopy(root)).(map[string]any)
+	s := &Schema{Op: op, Published: raw, Root: root, internal: internal, TopLevel: map[string]bool{}}
+	s.fast, _ = buildFast(internal) // no fast path when it does not understand the schema
+	s.refs = map[string]map[string]any{}
+	collectRefs(root, func(ref string) {
+		if _, done := s.refs[ref]; !done {
+			s.refs[ref] = s.at(strings.TrimPrefix(ref, "#"))
+		}
+	})
+	if props, ok := root["properties"].(map[string]any); ok {
+		for k := range props {
+			if k != "Action" {
+				s.TopLevel[k] = true
+			}
+		}
+	}
+	return s, nil
 }
 
 // compiled returns the library's compiled form of the schema, compiling it

@@ -125,9 +125,6 @@ type job struct {
 
 // Run checks the paths of opts.
 func Run(opts Options) (*Result, error) {
-	if err := schema.Init(); err != nil {
-		return nil, err
-	}
 	if opts.Dir == "" {
 		wd, err := os.Getwd()
 		if err != nil {
