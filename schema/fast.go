@@ -36,6 +36,7 @@ type fastSchema struct {
 	properties map[string]*fastSchema
 	addlFalse  bool        // additionalProperties: false
 	addl       *fastSchema // additionalProperties: {schema}
+	propNames  *fastSchema // propertyNames
 	items      *fastSchema
 	minItems   int // -1: none
 	maxItems   int
@@ -171,6 +172,13 @@ func (b *fastBuilder) keyword(s *fastSchema, ptr, k string, v any) error {
 		default:
 			return bad()
 		}
+	case "propertyNames":
+		if _, ok := v.(map[string]any); !ok {
+			return bad()
+		}
+		if s.propNames, err = b.at(ptr + "/propertyNames"); err != nil {
+			return err
+		}
 	case "items":
 		if _, ok := v.(map[string]any); !ok {
 			return bad()
@@ -260,6 +268,9 @@ func (s *fastSchema) valid(v any, depth int) bool {
 			}
 		}
 		for name, pv := range v {
+			if s.propNames != nil && !s.propNames.valid(name, depth+1) {
+				return false
+			}
 			if ps, known := s.properties[name]; known {
 				if !ps.valid(pv, depth+1) {
 					return false

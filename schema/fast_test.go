@@ -157,3 +157,69 @@ func TestCheckSameWithoutFastPath(t *testing.T) {
 		}
 	}
 }
+
+// The configuration's fast path must agree with the library on every
+// configuration in the repository and on mutations of them: a config the
+// library rejects must never be waved through.
+func TestConfigFastPathAgreesWithLibrary(t *testing.T) {
+	if configFast() == nil {
+		t.Fatal("the fast path does not understand config.json, so it is never used")
+	}
+	c := NewCompiler()
+	const url = "https://apigwlint.dev/schema/config.json"
+	if err := c.AddResource(url, strings.NewReader(string(ConfigSchema()))); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vals []any
+	filepath.WalkDir("..", func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == ".apigwlint.yaml" {
+			data, _ := os.ReadFile(p)
+			for _, doc := range source.Load(p, data, source.DefaultOptions).Docs {
+				vals = append(vals, doc.Root.ToValue())
+			}
+		}
+		return nil
+	})
+	vals = append(vals, map[string]any{
+		"ignore":    []any{"vendor/**"},
+		"rules":     map[string]any{"duplicate-api-path": "warning", "body-format-missing": "error"},
+		"overrides": []any{map[string]any{"files": []any{"legacy/**"}, "rules": map[string]any{"api-name-cjk": "off"}}},
+	})
+	// Invalid by one keyword each: propertyNames, enum, pattern of a glob.
+	vals = append(vals,
+		map[string]any{"rules": map[string]any{"Not_A_Rule": "warning"}},
+		map[string]any{"rules": map[string]any{"body-on-get": "warn"}},
+		map[string]any{"ignore": []any{""}},
+	)
+	if len(vals) < 5 {
+		t.Fatalf("only %d configurations found", len(vals))
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	checked, invalid := 0, 0
+	for _, v := range vals {
+		for k := 0; k < 200; k++ {
+			x := v
+			if k > 0 {
+				x = mutate(r, v)
+			}
+			want := lib.Validate(x) == nil
+			if got := ConfigCertainlyValid(x); got && !want {
+				t.Fatalf("fast path says valid, library says invalid: %#v", x)
+			} else if got != want {
+				t.Fatalf("fast path says invalid, library says valid (the two disagree on a keyword): %#v", x)
+			}
+			checked++
+			if !want {
+				invalid++
+			}
+		}
+	}
+	if invalid < checked/10 || invalid == checked {
+		t.Fatalf("%d of %d configurations invalid: the mutations do not exercise both answers", invalid, checked)
+	}
+	t.Logf("%d configurations, %d invalid", checked, invalid)
+}

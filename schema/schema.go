@@ -112,6 +112,29 @@ func Published(op string) ([]byte, error) {
 	return files.ReadFile(op + ".json")
 }
 
+// configFast is the fast-path form of the configuration schema (nil when
+// the fast path does not understand it).
+var configFast = sync.OnceValue(func() *fastSchema {
+	var root any
+	if json.Unmarshal(ConfigSchema(), &root) != nil {
+		return nil
+	}
+	f, err := buildFast(root)
+	if err != nil {
+		return nil
+	}
+	return f
+})
+
+// ConfigCertainlyValid reports whether v (plain JSON values) is certainly
+// valid against the configuration schema. When it says no, the caller asks
+// the library, whose errors give the messages; when it says yes, a run with
+// a valid configuration never compiles a schema.
+func ConfigCertainlyValid(v any) bool {
+	f := configFast()
+	return fastPath && f != nil && f.valid(v, 0)
+}
+
 // ConfigSchema returns the JSON Schema of .apigwlint.yaml as shipped.
 func ConfigSchema() []byte {
 	raw, _ := files.ReadFile("config.json") // embedded; read in tests

@@ -232,12 +232,16 @@ func compiledSchema() (*jsonschema.Schema, error) {
 // schema validates the configuration against schema/config.json and
 // reports each failure at the value it is about.
 func (v *validator) schema(root *source.Node) {
+	val := plain(root)
+	if schema.ConfigCertainlyValid(val) {
+		return
+	}
 	s, err := compiledSchema()
 	if err != nil {
 		v.add(diag.Pos{Line: 1, Col: 1}, "internal error: the configuration schema does not compile: %v", err)
 		return
 	}
-	err = s.Validate(plain(root))
+	err = s.Validate(val)
 	var ve *jsonschema.ValidationError
 	if err == nil || !errors.As(err, &ve) {
 		if err != nil {
