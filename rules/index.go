@@ -74,6 +74,10 @@ func (fi *FileIndex) Empty() bool {
 	return len(fi.APIs) == 0 && len(fi.Services) == 0 && len(fi.Tokens) == 0
 }
 
+// IndexKeys are the top-level parameters IndexDefinition reads: a file read
+// only for the index needs no more of its definitions normalised.
+var IndexKeys = []string{"GroupId", "ApiName", "RequestConfig", "gatewayId", "serviceConfigs", "clientToken"}
+
 // IndexDefinition adds what one definition contributes to fi. It runs after
 // schema.Check has normalised the tree (JSON strings parsed, inner keys in
 // their documented spelling, enum values canonical), so it reads documented

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -129,6 +130,28 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 		}
 	}
 	return c.diags
+}
+
+// Normalize is Check's normalisation alone, in place, without validation
+// or diagnostics: what the project index needs of a definition in a file
+// that is read only for the index (a partial run's other files). When keys
+// are given, only those top-level parameters are normalised (the rest of
+// the tree is left as read).
+func Normalize(root *source.Node, op string, keys ...string) {
+	s := MustGet(op)
+	c := &checker{s: s, suggested: map[string]bool{}}
+	if len(keys) > 0 && root != nil && root.Kind == source.Object {
+		// The fields are shared: a JSON string expanded under sub is
+		// expanded in root.
+		sub := &source.Node{Kind: source.Object, Range: root.Range, Pointer: root.Pointer}
+		for _, f := range root.Fields {
+			if slices.Contains(keys, f.Key) {
+				sub.Fields = append(sub.Fields, f)
+			}
+		}
+		root = sub
+	}
+	c.walk(root, s.Root, false)
 }
 
 func (c *checker) onlyFieldDiags() bool {

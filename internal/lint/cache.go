@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -103,7 +104,88 @@ func metaKey(path string, fi os.FileInfo, explicit bool) cache.Key {
 	return k
 }
 
-const metaNoText = 1 // the file has no suppression comment: its text is not needed
+const (
+	metaNoText    = 1 // the file has no suppression comment: its text is not needed
+	metaIndexOnly = 2 // the content key names an index-only entry (indexKey)
+)
+
+// indexKey is the key of a file's index-only entry (IndexBytes), kept for
+// the files a partial run reads only for the project index. It differs
+// from cacheKey, so a full run never takes an index-only entry for a
+// result.
+func indexKey(display string, data []byte) cache.Key {
+	h := sha256.New()
+	fmt.Fprintf(h, "index\x00%s\x00%d\x00", strings.ToLower(filepath.Ext(display)), len(data))
+	h.Write(data)
+	var k cache.Key
+	h.Sum(k[:0])
+	return k
+}
+
+// indexReads counts the files indexJob reads (for tests).
+var indexReads atomic.Int64
+
+// indexJob reads a file that was not asked for, for the project index
+// only: from the cache by its metadata when it is unchanged (a full
+// result's index serves as well as an index-only one), else by its
+// content, else by IndexBytes, whose result is cached as an index-only
+// entry. Its diagnostics are never reported, so they are not needed.
+func indexJob(opts *Options, j job) (*FileResult, error) {
+	var fi os.FileInfo
+	if opts.Cache != nil && !j.stdin {
+		if st, err := os.Stat(j.path); err == nil && st.Mode().IsRegular() && st.Size() <= opts.MaxFileSize {
+			fi = st
+			if p, ok := opts.Cache.Get(metaKey(j.path, fi, false)); ok && len(p) == len(cache.Key{})+1 {
+				var key cache.Key
+				copy(key[:], p)
+				if payload, ok := opts.Cache.Get(key); ok {
+					if fr, err := decodeEntry(payload, j.display, false); err == nil {
+						fr.cached, fr.unread = true, true
+						return fr, nil
+					}
+				}
+			}
+		}
+	}
+	indexReads.Add(1)
+	data, size, err := readRegular(j.path, opts.MaxFileSize)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %v", j.display, err)
+	}
+	if data == nil || int64(len(data)) > opts.MaxFileSize {
+		return tooLarge(opts, j, size), nil
+	}
+	if opts.Cache == nil {
+		return IndexBytes(j.display, data), nil
+	}
+	// A full result of this content (from an earlier full run) holds the
+	// same index.
+	if payload, ok := opts.Cache.Get(cacheKey(j.display, data, false)); ok {
+		if fr, err := decodeEntry(payload, j.display, false); err == nil {
+			fr.cached = true
+			return fr, nil
+		}
+	}
+	key := indexKey(j.display, data)
+	var fr *FileResult
+	if payload, ok := opts.Cache.Get(key); ok {
+		if fr, err = decodeEntry(payload, j.display, false); err == nil {
+			fr.cached = true
+		} else {
+			fr = nil
+		}
+	}
+	if fr == nil {
+		fr = IndexBytes(j.display, data)
+		if payload, ok := encodeEntry(fr); ok {
+			opts.Cache.Put(key, payload)
+		}
+	}
+	if fi != nil && int64(len(data)) == fi.Size() {
+		opts.Cache.Put(metaKey(j.path, fi, false), append(append(make([]byte, 0, len(key)+1), key[:]...), metaNoText|metaIndexOnly))
+	}
+	return fr, nil
+}
 
 // checkByMeta returns the cached result of an unchanged file without
 // reading it, or nil (then the file is read and checked as usual). A file
@@ -111,7 +193,7 @@ const metaNoText = 1 // the file has no suppression comment: its text is not nee
 // is read anyway: the text is needed for snippets and suppressions.
 func checkByMeta(opts *Options, path, display string, fi os.FileInfo, explicit bool) *FileResult {
 	p, ok := opts.Cache.Get(metaKey(path, fi, explicit))
-	if !ok || len(p) != len(cache.Key{})+1 || p[len(p)-1]&metaNoText == 0 {
+	if !ok || len(p) != len(cache.Key{})+1 || p[len(p)-1]&metaNoText == 0 || p[len(p)-1]&metaIndexOnly != 0 {
 		return nil
 	}
 	var key cache.Key

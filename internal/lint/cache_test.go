@@ -205,3 +205,62 @@ func TestMetadataHits(t *testing.T) {
 		t.Fatalf("after a change: unread %d (want a only), diags %v", changed.Unread, changed.Diags)
 	}
 }
+
+// A partial run reads the other files for the index only and caches that
+// as index-only entries. They serve the next partial run (without reading
+// the files), a changed file is read again, and a later whole run never
+// takes an index-only entry for a file's result: its output equals a run
+// without the cache.
+func TestIndexOnlyEntries(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := func(name string, extra string) string {
+		return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n" + extra
+	}
+	write("a.yaml", svc("a", ""))
+	write("b.yaml", svc("b", "typo: 1\n")) // a problem of its own, not reported by a partial run
+	write("c.yaml", svc("c", ""))
+	cacheDir := t.TempDir()
+	run := func(cached bool, paths ...string) *Result {
+		opts := Options{Dir: dir, ProjectRoot: dir, Paths: paths}
+		if cached {
+			c, err := OpenCache(cacheDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Cache = c
+		}
+		res, err := Run(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	reads := indexReads.Load()
+	partial := run(true, "a.yaml")
+	if len(partial.Diags) != 0 || partial.Summary.Files != 1 || indexReads.Load()-reads != 2 {
+		t.Fatalf("partial run: %d files, diags %v, %d files read for the index (want b and c)", partial.Summary.Files, partial.Diags, indexReads.Load()-reads)
+	}
+	reads = indexReads.Load()
+	again := run(true, "a.yaml")
+	if len(again.Diags) != 0 || indexReads.Load() != reads {
+		t.Fatalf("second partial run: diags %v, %d files read for the index (want none)", again.Diags, indexReads.Load()-reads)
+	}
+	// c now clashes with a: the index-only entry of c must not be used.
+	write("c.yaml", svc("a", "# changed\n"))
+	clash := run(true, "a.yaml")
+	if got := brief(clash.Diags); fmt.Sprint(got) != "[a.yaml:5:11 duplicate-service -> c.yaml:5]" {
+		t.Fatalf("partial run after c changed: %v", got)
+	}
+	whole, cold := run(true), run(false)
+	if fmt.Sprint(whole.Diags) != fmt.Sprint(cold.Diags) || whole.Summary != cold.Summary || whole.Definitions != cold.Definitions {
+		t.Fatalf("whole run after partial runs differs from a run without cache:\n%v %+v\n%v %+v", whole.Diags, whole.Summary, cold.Diags, cold.Summary)
+	}
+	if len(cold.Diags) != 2 {
+		t.Fatalf("whole run: %v (want b's typo and the clash)", cold.Diags)
+	}
+}

@@ -456,6 +456,9 @@ func Display(dir, path string) string {
 }
 
 func checkJob(opts *Options, j job) (*FileResult, error) {
+	if j.indexOnly {
+		return indexJob(opts, j)
+	}
 	data := j.data
 	if ov, ok := opts.Overlays[j.path]; ok && !j.stdin {
 		data, j.stdin = ov, true
@@ -544,6 +547,25 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		fr.Diags = append(fr.Diags, diag.Diagnostic{File: display, Range: diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
 			Severity: diag.Error, Rule: rules.NotADefinition.ID, Message: "the file holds no definition (it is empty)"})
 	}
+	return fr
+}
+
+// IndexBytes reads what the project index needs from a file's content and
+// nothing else: each definition is detected and normalised (JSON strings
+// parsed, keys and enum values canonical) as CheckBytes does, but neither
+// validated nor checked by rules. A partial run reads every other file of
+// the project this way. The result's Index equals CheckBytes's.
+func IndexBytes(display string, data []byte) *FileResult {
+	fr := &FileResult{Path: display}
+	source.LoadEach(display, data, source.DefaultOptions, func(doc *source.Document) {
+		op, d := schema.Detect(doc.Root, display, doc.Index)
+		if d != nil {
+			return
+		}
+		fr.Definitions++
+		schema.Normalize(doc.Root, op, rules.IndexKeys...)
+		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
+	})
 	return fr
 }
 
