@@ -90,6 +90,11 @@ type Cache struct {
 	lookups   atomic.Int64
 	indexOnce sync.Once
 	index     atomic.Pointer[[]byte] // the whole index once read (immutable)
+	// mapped is the whole pack, mapped into memory when the index is read
+	// whole (nil where mapping is unavailable): a warm run over a large
+	// project then takes each payload with a copy instead of a system
+	// call.
+	mapped []byte
 
 	mu      sync.Mutex
 	added   map[Key][]byte
@@ -165,6 +170,12 @@ func (c *Cache) count() int { return c.n }
 // loadIndex reads the whole index; false when it cannot be read.
 func (c *Cache) loadIndex() bool {
 	c.indexOnce.Do(func() {
+		if m := mapFile(c.pack, c.payloads+c.size); m != nil {
+			c.mapped = m
+			index := m[headSize:c.payloads:c.payloads]
+			c.index.Store(&index)
+			return
+		}
 		index := make([]byte, c.n*entrySize)
 		if _, err := c.pack.ReadAt(index, headSize); err == nil {
 			c.index.Store(&index)
@@ -222,7 +233,13 @@ func (c *Cache) entry(i int) []byte {
 		return nil
 	}
 	d := make([]byte, size)
-	if _, err := c.pack.ReadAt(d, c.payloads+int64(off)); err != nil || crc32.Checksum(d, castagnoli) != sum {
+	if c.index.Load() != nil && c.mapped != nil {
+		// Copied out of the mapping: a payload outlives Close.
+		copy(d, c.mapped[c.payloads+int64(off):])
+	} else if _, err := c.pack.ReadAt(d, c.payloads+int64(off)); err != nil {
+		return nil
+	}
+	if crc32.Checksum(d, castagnoli) != sum {
 		return nil
 	}
 	return d
@@ -263,8 +280,18 @@ func (c *Cache) Len() int {
 func (c *Cache) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.closePack()
+}
+
+// closePack unmaps and closes the pack (c.mu held).
+func (c *Cache) closePack() error {
 	if c.pack == nil {
 		return nil
+	}
+	if c.mapped != nil {
+		c.index.Store(nil) // it points into the mapping
+		unmapFile(c.mapped)
+		c.mapped = nil
 	}
 	err := c.pack.Close()
 	c.pack = nil
@@ -300,9 +327,14 @@ func (c *Cache) Save() error {
 	if c.pack != nil {
 		// One read of the index and of all old payloads, each checked as
 		// Get would.
-		area := make([]byte, c.size)
-		if _, err := c.pack.ReadAt(area, c.payloads); err != nil || !c.loadIndex() {
-			area = nil
+		var area []byte
+		if c.loadIndex() && c.mapped != nil {
+			area = c.mapped[c.payloads:]
+		} else {
+			area = make([]byte, c.size)
+			if _, err := c.pack.ReadAt(area, c.payloads); err != nil || !c.loadIndex() {
+				area = nil
+			}
 		}
 		old := func(used bool) {
 			for i := 0; area != nil && i < c.count(); i++ {
@@ -323,8 +355,6 @@ func (c *Cache) Save() error {
 		}
 		old(true)
 		old(false)
-		c.pack.Close()
-		c.pack = nil
 	}
 	sort.Slice(keep, func(i, j int) bool { return bytes.Compare(keep[i].k[:], keep[j].k[:]) < 0 })
 
@@ -344,6 +374,7 @@ func (c *Cache) Save() error {
 	for _, r := range keep {
 		buf = append(buf, r.d...)
 	}
+	c.closePack() // keep no longer needs the old pack (it may point into its mapping)
 
 	tmp, err := os.CreateTemp(c.dir, ".tmp-"+c.name+"-*")
 	if err != nil {

@@ -227,3 +227,79 @@ func TestManyLookups(t *testing.T) {
 		t.Fatal("the index was never read whole")
 	}
 }
+
+// Once a run has made many lookups the pack is mapped into memory; the
+// payloads it returns are copies that outlive Save and Close, a pack
+// rewritten by Save (from the mapping) holds every entry, and a damaged
+// payload is still a miss when read through the mapping.
+func TestMappedPack(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir, "ns")
+	for i := 0; i < 300; i++ {
+		c.Put(key(fmt.Sprint(i)), []byte(fmt.Sprint("value-", i)))
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	c = open(t, dir, "ns")
+	var kept [][]byte
+	for i := 0; i < 300; i++ {
+		d, ok := c.Get(key(fmt.Sprint(i)))
+		if !ok || string(d) != fmt.Sprint("value-", i) {
+			t.Fatalf("entry %d: %q %v", i, d, ok)
+		}
+		kept = append(kept, d)
+	}
+	if runtime.GOOS != "windows" && c.mapped == nil {
+		t.Fatal("the pack was not mapped after 300 lookups")
+	}
+	c.Put(key("new"), []byte("new value"))
+	if err := c.Save(); err != nil { // rewrites the pack from the mapping, then unmaps it
+		t.Fatal(err)
+	}
+	c.Close()
+	for i, d := range kept {
+		if string(d) != fmt.Sprint("value-", i) {
+			t.Fatalf("payload %d changed after Close: %q", i, d)
+		}
+	}
+	if _, ok := c.Get(key("0")); ok {
+		t.Fatal("an old entry found after Close (the pack is closed)")
+	}
+	if d, ok := c.Get(key("new")); !ok || string(d) != "new value" {
+		t.Fatalf("an added entry after Close: %q %v", d, ok)
+	}
+	c = open(t, dir, "ns")
+	for i := 0; i < 300; i++ {
+		if d, ok := c.Get(key(fmt.Sprint(i))); !ok || string(d) != fmt.Sprint("value-", i) {
+			t.Fatalf("rewritten pack, entry %d: %q %v", i, d, ok)
+		}
+	}
+	c.Close()
+	// Damage one payload byte: through the mapping it is a miss.
+	pack := packOf(t, dir)
+	b, err := os.ReadFile(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-3] ^= 0xff
+	if err := os.WriteFile(pack, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c = open(t, dir, "ns")
+	defer c.Close()
+	misses := 0
+	keys := []string{"new"}
+	for i := 0; i < 300; i++ {
+		keys = append(keys, fmt.Sprint(i))
+	}
+	for _, k := range keys {
+		if _, ok := c.Get(key(k)); !ok {
+			misses++
+		}
+	}
+	if misses != 1 || c.mapped == nil && runtime.GOOS != "windows" {
+		t.Fatalf("%d misses after damaging one payload (want exactly one); mapped: %v", misses, c.mapped != nil)
+	}
+}
