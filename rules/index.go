@@ -181,6 +181,51 @@ func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
 	return ix
 }
 
+// Narrow returns, of the index entries of files a partial run does not
+// report on (others), those that can take part in a clash with an entry of
+// a reported file (named), as one part for NewIndex. Every project rule
+// compares CreateApi definitions only within one group, services only by
+// name and tokens only by token, and reports only clashes that touch a
+// reported file, so an entry of another group, service name or token than
+// every reported entry cannot change a diagnostic; a partial run in a
+// large project then runs the rules over a few entries instead of all of
+// them. A project rule that compares by anything else must widen this
+// (TestNarrowKeepsDiagnostics in internal/lint compares narrowed and whole
+// runs).
+func Narrow(named, others []FileIndex) FileIndex {
+	groups, names, tokens := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for i := range named {
+		for _, e := range named[i].APIs {
+			groups[e.GroupID] = true
+		}
+		for _, e := range named[i].Services {
+			names[e.Name] = true
+		}
+		for _, e := range named[i].Tokens {
+			tokens[e.Token] = true
+		}
+	}
+	var out FileIndex
+	for i := range others {
+		for _, e := range others[i].APIs {
+			if groups[e.GroupID] {
+				out.APIs = append(out.APIs, e)
+			}
+		}
+		for _, e := range others[i].Services {
+			if names[e.Name] {
+				out.Services = append(out.Services, e)
+			}
+		}
+		for _, e := range others[i].Tokens {
+			if tokens[e.Token] {
+				out.Tokens = append(out.Tokens, e)
+			}
+		}
+	}
+	return out
+}
+
 func (ix *Index) reported(file string) bool {
 	return ix.Reported == nil || ix.Reported(file)
 }

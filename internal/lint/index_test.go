@@ -1,13 +1,18 @@
 package lint
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/gen"
+	"github.com/apigwlint/apigwlint/rules"
 )
 
 // A file read only for the project index (IndexBytes: detection and the
@@ -54,5 +59,69 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 	}
 	if entries < 300 {
 		t.Fatalf("only %d index entries in %d files: the comparison proves little", entries, len(files))
+	}
+}
+
+// A partial run narrows the other files' index entries to those that can
+// clash with the named files' (rules.Narrow). Over a generated project
+// with clashes of every kind injected (exact copies, an ANY method, a
+// renamed path parameter, reused service names and client tokens), every
+// project rule on (path-unique-strict is off by default), and many random
+// choices of named files, the narrowed run must report exactly what the
+// whole index gives.
+func TestNarrowKeepsDiagnostics(t *testing.T) {
+	files := map[string]string{}
+	var names []string
+	for i := 0; i < 100; i++ {
+		name, data := gen.File(i)
+		files[name] = string(data)
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	r := rand.New(rand.NewPCG(7, 8))
+	for k := 0; k < 30; k++ {
+		src := names[r.IntN(len(names))]
+		text := files[src]
+		switch k % 4 {
+		case 1:
+			text = strings.Replace(text, "RequestHttpMethod: GET", "RequestHttpMethod: ANY", 1)
+		case 2:
+			text = strings.Replace(text, "[", "[renamed", 1)
+		case 3:
+			text = strings.Replace(text, "ApiName: ", "ApiName: Other", 1)
+		}
+		dup := fmt.Sprintf("copies/%02d-%s", k, filepath.Base(src))
+		files[dup] = text
+		names = append(names, dup)
+	}
+	root := project(t, files)
+	all := func(r *rules.Rule, file string) diag.Severity {
+		if r.Kind == rules.Project {
+			return diag.Error
+		}
+		return r.Severity
+	}
+	runWith := func(narrowed bool, paths []string) string {
+		narrow = narrowed
+		defer func() { narrow = true }()
+		res := run(t, Options{Dir: root, ProjectRoot: root, Paths: paths, Severity: all})
+		return strings.Join(brief(res.Diags), "\n")
+	}
+	clashes := 0
+	for trial := 0; trial < 30; trial++ {
+		var paths []string
+		for n := 1 + r.IntN(3); n > 0; n-- {
+			paths = append(paths, names[r.IntN(len(names))])
+		}
+		got, want := runWith(true, paths), runWith(false, paths)
+		if got != want {
+			t.Fatalf("named %v: narrowed run reports\n%s\nthe whole index gives\n%s", paths, got, want)
+		}
+		if want != "" {
+			clashes++
+		}
+	}
+	if clashes < 8 {
+		t.Fatalf("only %d of 30 partial runs found a clash: the comparison proves little", clashes)
 	}
 }

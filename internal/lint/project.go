@@ -100,6 +100,10 @@ func realPath(path string) string {
 	return filepath.Clean(path)
 }
 
+// narrow is false only in tests that compare narrowed partial runs with
+// whole ones.
+var narrow = true
+
 // checkProject runs the project rules over the index of every file read
 // (reported and index-only) and adds their diagnostics to the reported
 // file they are located in. Severities and filters are applied afterwards,
@@ -122,8 +126,18 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		byPath[fr.Path] = fr
 		parts = append(parts, fr.Index)
 	}
-	for _, fr := range indexOnly {
-		parts = append(parts, fr.Index)
+	if narrow {
+		// A partial run: of the files not asked for, only entries that
+		// can clash with the named files' matter (rules.Narrow).
+		others := make([]rules.FileIndex, len(indexOnly))
+		for i, fr := range indexOnly {
+			others[i] = fr.Index
+		}
+		parts = append(parts, rules.Narrow(parts, others))
+	} else {
+		for _, fr := range indexOnly {
+			parts = append(parts, fr.Index)
+		}
 	}
 	ix := rules.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
 	var out []diag.Diagnostic
