@@ -195,8 +195,12 @@ func (c *Cache) indexEntry(i int, buf *[entrySize]byte) []byte {
 	return buf[:]
 }
 
-// lookup finds k in the pack's index by binary search (on disk for the
-// first lookups of a run, in memory after).
+// lookup finds k in the pack's index (on disk for the first lookups of a
+// run, in memory after). Keys are SHA-256 sums, spread evenly over the key
+// space, so once the index is in memory an interpolation search finds a key
+// in two or three probes where a binary search over 100,000 entries takes
+// seventeen; on disk, and whenever interpolation stops narrowing, it is a
+// binary search.
 func (c *Cache) lookup(k Key) (int, bool) {
 	if c.pack == nil || c.n == 0 {
 		return 0, false
@@ -204,10 +208,42 @@ func (c *Cache) lookup(k Key) (int, bool) {
 	if c.index.Load() == nil && c.lookups.Add(1) > 64 {
 		c.loadIndex()
 	}
+	lo, hi := 0, c.n // the key, if present, is at an index in [lo, hi)
+	if ix := c.index.Load(); ix != nil {
+		idx := *ix
+		kv := binary.BigEndian.Uint64(k[:8])
+		for probes := 0; hi-lo > 8 && probes < 4; probes++ {
+			loV := binary.BigEndian.Uint64(idx[lo*entrySize:])
+			hiV := binary.BigEndian.Uint64(idx[(hi-1)*entrySize:])
+			if kv < loV || kv > hiV {
+				return 0, false
+			}
+			if hiV == loV {
+				break
+			}
+			// The estimated position, as a fraction of the range.
+			span := uint64(hi - 1 - lo)
+			frac := float64(kv-loV) / float64(hiV-loV)
+			m := lo + int(frac*float64(span))
+			if m < lo {
+				m = lo
+			} else if m > hi-1 {
+				m = hi - 1
+			}
+			switch cmp := bytes.Compare(idx[m*entrySize:m*entrySize+32], k[:]); {
+			case cmp == 0:
+				return m, true
+			case cmp < 0:
+				lo = m + 1
+			default:
+				hi = m
+			}
+		}
+	}
 	var buf [entrySize]byte
 	failed := false
-	i := sort.Search(c.n, func(i int) bool {
-		e := c.indexEntry(i, &buf)
+	i := lo + sort.Search(hi-lo, func(i int) bool {
+		e := c.indexEntry(lo+i, &buf)
 		if e == nil {
 			failed = true
 			return true

@@ -97,11 +97,19 @@ func cacheKey(display string, data []byte, explicit bool) cache.Key {
 // cross-file index. Its entry holds the content key and whether the text
 // can be skipped (it holds no suppression comment).
 func metaKey(path string, fi os.FileInfo, explicit bool) cache.Key {
-	h := sha256.New()
-	fmt.Fprintf(h, "meta\x00%s\x00%t\x00%d\x00%d\x00%s", path, explicit, fi.Size(), fi.ModTime().UnixNano(), fileIdentity(fi))
-	var k cache.Key
-	h.Sum(k[:0])
-	return k
+	b := make([]byte, 0, 64+len(path))
+	b = append(b, "meta\x00"...)
+	b = append(b, path...)
+	b = append(b, 0)
+	if explicit {
+		b = append(b, 1)
+	} else {
+		b = append(b, 0)
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(fi.Size()))
+	b = binary.LittleEndian.AppendUint64(b, uint64(fi.ModTime().UnixNano()))
+	b = fileIdentity(b, fi)
+	return cache.Key(sha256.Sum256(b))
 }
 
 const (

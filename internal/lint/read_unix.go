@@ -3,8 +3,8 @@
 package lint
 
 import (
+	"encoding/binary"
 	"errors"
-	"fmt"
 	"os"
 	"syscall"
 )
@@ -63,13 +63,17 @@ func readRegular(path string, max int64) ([]byte, int64, error) {
 
 var errNotRegular = errors.New("not a regular file")
 
-// fileIdentity is what, besides size and modification time, tells that a
-// file is unchanged: its inode and status-change time (a rewrite that keeps
-// size and mtime, such as cp -p, still changes the ctime).
-func fileIdentity(fi os.FileInfo) string {
+// fileIdentity appends what, besides size and modification time, tells
+// that a file is unchanged: its device, inode and status-change time (a
+// rewrite that keeps size and mtime, such as cp -p, still changes the
+// ctime).
+func fileIdentity(b []byte, fi os.FileInfo) []byte {
 	st, ok := fi.Sys().(*syscall.Stat_t)
 	if !ok {
-		return ""
+		return b
 	}
-	return fmt.Sprintf("%d %d %d %d", st.Dev, st.Ino, st.Ctim.Sec, st.Ctim.Nsec)
+	for _, v := range []uint64{uint64(st.Dev), uint64(st.Ino), uint64(st.Ctim.Sec), uint64(st.Ctim.Nsec)} {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
+	return b
 }
