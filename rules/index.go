@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -224,6 +225,66 @@ func Narrow(named, others []FileIndex) FileIndex {
 		}
 	}
 	return out
+}
+
+// NeedleSet is what a file must contain to hold an entry that Narrow would
+// keep: one of the named entries' group IDs, service names or client
+// tokens, as text. A value is written verbatim in a file's bytes unless an
+// escape (a backslash, in double-quoted YAML or JSON), quote doubling (”
+// in single-quoted YAML), line folding (which leaves a space) or JSON
+// number formatting (1.0 for 1) changes it; so a file with no backslash
+// and none of the needles cannot hold such an entry, provided no needle
+// holds a quote or a blank and none is a number. When a needle breaks that
+// proviso, every file may matter (Needles returns a set that says so).
+type NeedleSet struct {
+	needles [][]byte
+	all     bool // every file may matter
+}
+
+// Needles returns the needle set of a partial run's named files' index.
+func Needles(named []FileIndex) *NeedleSet {
+	ns := &NeedleSet{}
+	seen := map[string]bool{}
+	add := func(v string) {
+		if v == "" || seen[v] {
+			return
+		}
+		seen[v] = true
+		if strings.ContainsAny(v, " \t\n\r'\"\\") || strings.Trim(v, "0123456789+-.eE") == "" {
+			ns.all = true
+		}
+		ns.needles = append(ns.needles, []byte(v))
+	}
+	for i := range named {
+		for _, e := range named[i].APIs {
+			add(e.GroupID)
+		}
+		for _, e := range named[i].Services {
+			add(e.Name)
+		}
+		for _, e := range named[i].Tokens {
+			add(e.Token)
+		}
+	}
+	return ns
+}
+
+// Nothing reports that the named files have no index entry: no other file
+// can matter.
+func (ns *NeedleSet) Nothing() bool { return !ns.all && len(ns.needles) == 0 }
+
+// MayMatter reports whether a file's bytes may hold an entry that Narrow
+// keeps.
+func (ns *NeedleSet) MayMatter(data []byte) bool {
+	if ns.all || bytes.IndexByte(data, '\\') >= 0 {
+		return true
+	}
+	for _, n := range ns.needles {
+		if bytes.Contains(data, n) {
+			return true
+		}
+	}
+	return false
 }
 
 func (ix *Index) reported(file string) bool {

@@ -156,3 +156,36 @@ func TestClashesScale(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// A file may be skipped by a partial run only when it holds no backslash
+// and none of the named entries' keys verbatim; a key that could be
+// written otherwise (a number, anything with a quote or a blank) makes
+// every file matter.
+func TestNeedles(t *testing.T) {
+	api := func(group string) FileIndex { return FileIndex{APIs: []APIEntry{{GroupID: group}}} }
+	cases := []struct {
+		named []FileIndex
+		data  string
+		want  bool
+	}{
+		{[]FileIndex{api("g-1")}, "GroupId: g-1\n", true},
+		{[]FileIndex{api("g-1")}, "GroupId: g-2\n", false},
+		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\x31\"\n", true}, // an escape: parse it
+		{[]FileIndex{api("g-1")}, "{\"GroupId\": \"g-\\u0031\"}", true},
+		{[]FileIndex{api("123")}, "{\"GroupId\": 123.0}", true}, // a number: every file matters
+		{[]FileIndex{api("it's")}, "GroupId: 'it''s'\n", true},  // a quote: every file matters
+		{[]FileIndex{api("a b")}, "GroupId: a\n  b\n", true},    // a blank: every file matters
+		{[]FileIndex{{Services: []ServiceEntry{{Name: "svc"}}}}, "name: other\n", false},
+		{[]FileIndex{{Services: []ServiceEntry{{Name: "svc"}}}}, "- name: svc\n", true},
+		{[]FileIndex{{Tokens: []TokenEntry{{Token: "tok"}}}}, "clientToken: tok\n", true},
+		{[]FileIndex{{Tokens: []TokenEntry{{Token: "tok"}}}}, "clientToken: other\n", false},
+	}
+	for _, c := range cases {
+		if got := Needles(c.named).MayMatter([]byte(c.data)); got != c.want {
+			t.Errorf("%+v, %q: MayMatter = %v, want %v", c.named, c.data, got, c.want)
+		}
+	}
+	if !Needles(nil).Nothing() || Needles([]FileIndex{api("g")}).Nothing() {
+		t.Error("Nothing: true only when the named files have no entries")
+	}
+}

@@ -139,6 +139,11 @@ var indexReads atomic.Int64
 // content, else by IndexBytes, whose result is cached as an index-only
 // entry. Its diagnostics are never reported, so they are not needed.
 func indexJob(opts *Options, j job) (*FileResult, error) {
+	if opts.needles != nil && opts.needles.Nothing() {
+		// The named files contribute nothing to the index: no other
+		// file can clash with them.
+		return &FileResult{Path: j.display}, nil
+	}
 	var fi os.FileInfo
 	if opts.Cache != nil && !j.stdin {
 		if st, err := os.Stat(j.path); err == nil && st.Mode().IsRegular() && st.Size() <= opts.MaxFileSize {
@@ -162,6 +167,11 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 	}
 	if data == nil || int64(len(data)) > opts.MaxFileSize {
 		return tooLarge(opts, j, size), nil
+	}
+	if opts.needles != nil && !opts.needles.MayMatter(data) {
+		// It cannot clash with the named files: not parsed (and so
+		// nothing to cache).
+		return &FileResult{Path: j.display}, nil
 	}
 	if opts.Cache == nil {
 		return IndexBytes(j.display, data), nil

@@ -79,16 +79,39 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 	}
 	sort.Strings(names)
 	r := rand.New(rand.NewPCG(7, 8))
-	for k := 0; k < 30; k++ {
+	// escaped writes a value's last character as an escape, so that the
+	// file's bytes do not hold the value verbatim (a partial run must
+	// still parse it, see rules.NeedleSet).
+	escaped := func(text, key string) string {
+		i := strings.Index(text, key+": ")
+		if i < 0 {
+			return text
+		}
+		start := i + len(key) + 2
+		end := start + strings.IndexByte(text[start:], '\n')
+		v := strings.Trim(text[start:end], `"'`)
+		if v == "" {
+			return text
+		}
+		return text[:start] + fmt.Sprintf(`"%s\x%02x"`, v[:len(v)-1], v[len(v)-1]) + text[end:]
+	}
+	var sources []string // the file each copy was made from
+	for k := 0; k < 36; k++ {
 		src := names[r.IntN(len(names))]
+		sources = append(sources, src)
 		text := files[src]
-		switch k % 4 {
+		switch k % 6 {
 		case 1:
 			text = strings.Replace(text, "RequestHttpMethod: GET", "RequestHttpMethod: ANY", 1)
 		case 2:
 			text = strings.Replace(text, "[", "[renamed", 1)
 		case 3:
 			text = strings.Replace(text, "ApiName: ", "ApiName: Other", 1)
+		case 4:
+			text = escaped(escaped(escaped(text, "GroupId"), "clientToken"), "  - name")
+		case 5:
+			text = strings.Replace(text, "GroupId: ", "GroupId: '", 1)
+			text = strings.Replace(text, "\nApiName", "'\nApiName", 1)
 		}
 		dup := fmt.Sprintf("copies/%02d-%s", k, filepath.Base(src))
 		files[dup] = text
@@ -108,9 +131,14 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 		return strings.Join(brief(res.Diags), "\n")
 	}
 	clashes := 0
-	for trial := 0; trial < 30; trial++ {
+	for trial := 0; trial < 36+10; trial++ {
+		// Each original (its copy is in the project, unnamed), then
+		// random choices of one to three files.
 		var paths []string
-		for n := 1 + r.IntN(3); n > 0; n-- {
+		if trial < len(sources) {
+			paths = []string{sources[trial]}
+		}
+		for n := 1 + r.IntN(3); trial >= len(sources) && n > 0; n-- {
 			paths = append(paths, names[r.IntN(len(names))])
 		}
 		got, want := runWith(true, paths), runWith(false, paths)
@@ -121,7 +149,7 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 			clashes++
 		}
 	}
-	if clashes < 8 {
-		t.Fatalf("only %d of 30 partial runs found a clash: the comparison proves little", clashes)
+	if clashes < 36 {
+		t.Fatalf("only %d of 46 partial runs found a clash: the comparison proves little", clashes)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -64,6 +65,10 @@ type Options struct {
 	// Cache holds per-file results between runs (see cache.go); nil: every
 	// file is checked. Run saves and closes it.
 	Cache *cache.Cache
+
+	// needles: in a partial run, the texts one of which a file not asked
+	// for must hold to matter to the named files (rules.Needles).
+	needles *rules.NeedleSet
 }
 
 // FileResult is what one file produced.
@@ -118,9 +123,6 @@ type job struct {
 	explicit bool
 	data     []byte // stdin content
 	stdin    bool
-	// indexOnly: a file of the project that was not asked for; it is read
-	// for the project index only and nothing in it is reported.
-	indexOnly bool
 }
 
 // Run checks the paths of opts.
@@ -140,53 +142,46 @@ func Run(opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	jobs := collect(&opts, res)
-	jobs = append(jobs, projectJobs(&opts, jobs)...)
+	others := projectJobs(&opts, jobs)
 	results := make([]*FileResult, len(jobs))
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	// Workers take the next job by an atomic counter (no hand-off through
-	// a channel per file) and put each result in its job's slot, so the
-	// order of the results never depends on which worker was faster.
-	var wg sync.WaitGroup
-	var next atomic.Int64
 	var mu sync.Mutex
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
+	runJobs(&opts, len(jobs), func(i int) {
+		fr, err := checkJob(&opts, jobs[i])
+		if err != nil {
+			mu.Lock()
+			res.Errors = append(res.Errors, err.Error())
+			mu.Unlock()
+			return
+		}
+		if _, overlay := opts.Overlays[jobs[i].path]; !jobs[i].stdin && !overlay {
+			fr.reread = jobs[i].path
+		}
+		release(&opts, fr)
+		results[i] = fr
+	})
+	// The rest of the project is read for the index only, once the named
+	// files are checked: what they hold decides which other files can
+	// matter (rules.Needles).
+	indexOnly := make([]*FileResult, len(others))
+	if len(others) > 0 {
+		if narrow {
+			named := make([]rules.FileIndex, 0, len(results))
+			for _, fr := range results {
+				if fr != nil {
+					named = append(named, fr.Index)
 				}
-				fr, err := checkJob(&opts, jobs[i])
-				if jobs[i].indexOnly {
-					// Only the index is kept: the trees of a
-					// whole project must not stay in memory, and
-					// an unreadable file that was not asked for
-					// is not this run's failure.
-					if fr != nil {
-						results[i] = &FileResult{Path: fr.Path, Index: fr.Index}
-					}
-					continue
-				}
-				if err != nil {
-					mu.Lock()
-					res.Errors = append(res.Errors, err.Error())
-					mu.Unlock()
-					continue
-				}
-				if _, overlay := opts.Overlays[jobs[i].path]; !jobs[i].stdin && !overlay {
-					fr.reread = jobs[i].path
-				}
-				release(&opts, fr)
-				results[i] = fr
 			}
-		}()
+			opts.needles = rules.Needles(named)
+		}
+		runJobs(&opts, len(others), func(i int) {
+			// Only the index is kept: the trees of a whole project
+			// must not stay in memory, and an unreadable file that
+			// was not asked for is not this run's failure.
+			if fr, _ := indexJob(&opts, others[i]); fr != nil {
+				indexOnly[i] = &FileResult{Path: fr.Path, Index: fr.Index}
+			}
+		})
 	}
-	wg.Wait()
 	if opts.Cache != nil {
 		// Best effort: a cache that cannot be written costs the next run
 		// time, never this run its result.
@@ -194,18 +189,42 @@ func Run(opts Options) (*Result, error) {
 		opts.Cache.Close()
 	}
 	sort.Strings(res.Errors)
-	var indexOnly []*FileResult
-	for i, fr := range results {
-		switch {
-		case fr == nil:
-		case jobs[i].indexOnly:
-			indexOnly = append(indexOnly, fr)
-		default:
+	for _, fr := range results {
+		if fr != nil {
 			res.Files = append(res.Files, fr)
 		}
 	}
+	indexOnly = slices.DeleteFunc(indexOnly, func(fr *FileResult) bool { return fr == nil })
 	finish(&opts, res, indexOnly)
 	return res, nil
+}
+
+// runJobs calls fn(i) for i in [0, n) on every core. Workers take the next
+// index by an atomic counter (no hand-off through a channel per file) and
+// fn puts each result in its own slot, so the order of the results never
+// depends on which worker was faster.
+func runJobs(opts *Options, n int, fn func(i int)) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // release drops what a finished file no longer needs, so that memory stays
@@ -456,9 +475,6 @@ func Display(dir, path string) string {
 }
 
 func checkJob(opts *Options, j job) (*FileResult, error) {
-	if j.indexOnly {
-		return indexJob(opts, j)
-	}
 	data := j.data
 	if ov, ok := opts.Overlays[j.path]; ok && !j.stdin {
 		data, j.stdin = ov, true

@@ -43,7 +43,7 @@ func ProjectRoot(projectRoot, dir string) string {
 }
 
 // projectJobs lists the definition files under the project root that the
-// named paths do not already cover, as index-only jobs. A file counts as
+// named paths do not already cover: they are read for the index only. A file counts as
 // covered when it is the same file, even if named through a symbolic link
 // (it would otherwise clash with itself). Walk errors there are not this
 // run's failure and are left out; the named paths report their own.
@@ -85,7 +85,6 @@ func projectJobs(opts *Options, named []job) []job {
 		if rel, err := filepath.Rel(root, j.path); err == nil && realNamed()[filepath.Join(realRoot, rel)] {
 			continue
 		}
-		j.indexOnly = true
 		out = append(out, j)
 	}
 	return out
