@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
@@ -229,15 +231,16 @@ func Narrow(named, others []FileIndex) FileIndex {
 
 // NeedleSet is what a file must contain to hold an entry that Narrow would
 // keep: one of the named entries' group IDs, service names or client
-// tokens, as text. A value is written verbatim in a file's bytes unless an
-// escape (a backslash, in double-quoted YAML or JSON), quote doubling (”
-// in single-quoted YAML), line folding (which leaves a space) or JSON
-// number formatting (1.0 for 1) changes it; so a file with no backslash
-// and none of the needles cannot hold such an entry, provided no needle
-// holds a quote or a blank and none is a number. When a needle breaks that
-// proviso, every file may matter (Needles returns a set that says so).
+// tokens. A value is written in a file's bytes verbatim, or with some of
+// its characters escaped (\u0041, \x41, \/ in double-quoted YAML or JSON,
+// with the backslash itself escaped once more per level of JSON string:
+// \\u0041), unless quote doubling (” in single-quoted YAML), line folding
+// (which leaves a blank) or JSON number formatting (1.0 for 1) changes it.
+// So MayMatter looks for each needle with every character either literal
+// or escaped, and a needle holding a quote, a blank or a backslash, or
+// that is a number, makes every file matter.
 type NeedleSet struct {
-	needles [][]byte
+	needles []string
 	all     bool // every file may matter
 }
 
@@ -250,10 +253,11 @@ func Needles(named []FileIndex) *NeedleSet {
 			return
 		}
 		seen[v] = true
-		if strings.ContainsAny(v, " \t\n\r'\"\\") || strings.Trim(v, "0123456789+-.eE") == "" {
+		if strings.ContainsAny(v, " '\"\\") || strings.Trim(v, "0123456789+-.eE") == "" || !utf8.ValidString(v) ||
+			strings.ContainsFunc(v, unusualRune) {
 			ns.all = true
 		}
-		ns.needles = append(ns.needles, []byte(v))
+		ns.needles = append(ns.needles, v)
 	}
 	for i := range named {
 		for _, e := range named[i].APIs {
@@ -269,6 +273,14 @@ func Needles(named []FileIndex) *NeedleSet {
 	return ns
 }
 
+// unusualRune is a character that an escape writes in a way matchEscaped
+// does not follow (a surrogate pair, YAML's \N \_ \L \P, control
+// characters), or that folding makes: a needle holding one makes every
+// file matter.
+func unusualRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || r == 0x85 || r == 0xa0 || r == 0x2028 || r == 0x2029 || r > 0xffff
+}
+
 // Nothing reports that the named files have no index entry: no other file
 // can matter.
 func (ns *NeedleSet) Nothing() bool { return !ns.all && len(ns.needles) == 0 }
@@ -276,15 +288,88 @@ func (ns *NeedleSet) Nothing() bool { return !ns.all && len(ns.needles) == 0 }
 // MayMatter reports whether a file's bytes may hold an entry that Narrow
 // keeps.
 func (ns *NeedleSet) MayMatter(data []byte) bool {
-	if ns.all || bytes.IndexByte(data, '\\') >= 0 {
+	if ns.all {
 		return true
 	}
+	escapes := bytes.IndexByte(data, '\\') >= 0
 	for _, n := range ns.needles {
-		if bytes.Contains(data, n) {
+		if bytes.Contains(data, []byte(n)) || (escapes && containsEscaped(data, n)) {
 			return true
 		}
 	}
 	return false
+}
+
+// containsEscaped reports whether data holds needle with any of its
+// characters written as an escape sequence.
+func containsEscaped(data []byte, needle string) bool {
+	first, _ := utf8.DecodeRuneInString(needle)
+	for i := 0; i < len(data); i++ {
+		if (data[i] == '\\' || rune(data[i]) == first || data[i] >= utf8.RuneSelf) && matchEscaped(data[i:], needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchEscaped reports whether data starts with needle, each character
+// literal or escaped: any number of backslashes, then u+4, x+2 or U+8 hex
+// digits, or the character itself (\/); an escaped line break (YAML's line
+// continuation) and the indentation after it may come between characters.
+func matchEscaped(data []byte, needle string) bool {
+	i := 0
+	for k := 0; k < len(needle); {
+		want, wsize := utf8.DecodeRuneInString(needle[k:])
+		if i >= len(data) {
+			return false
+		}
+		if data[i] != '\\' {
+			r, size := utf8.DecodeRune(data[i:])
+			if r != want {
+				return false
+			}
+			i, k = i+size, k+wsize
+			continue
+		}
+		for i < len(data) && data[i] == '\\' {
+			i++
+		}
+		if i >= len(data) {
+			return false
+		}
+		digits := 0
+		switch data[i] {
+		case '\n':
+			// A line continuation: the next line's indentation is
+			// dropped too.
+			for i++; i < len(data) && (data[i] == ' ' || data[i] == '\t'); i++ {
+			}
+			continue
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		}
+		if digits == 0 {
+			r, size := utf8.DecodeRune(data[i:])
+			if r != want {
+				return false
+			}
+			i, k = i+size, k+wsize
+			continue
+		}
+		if i+1+digits > len(data) {
+			return false
+		}
+		v, err := strconv.ParseUint(string(data[i+1:i+1+digits]), 16, 32)
+		if err != nil || rune(v) != want {
+			return false
+		}
+		i, k = i+1+digits, k+wsize
+	}
+	return true
 }
 
 func (ix *Index) reported(file string) bool {

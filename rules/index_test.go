@@ -170,8 +170,17 @@ func TestNeedles(t *testing.T) {
 	}{
 		{[]FileIndex{api("g-1")}, "GroupId: g-1\n", true},
 		{[]FileIndex{api("g-1")}, "GroupId: g-2\n", false},
-		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\x31\"\n", true}, // an escape: parse it
+		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\x31\"\n", true}, // an escape
+		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\x32\"\n", false},
 		{[]FileIndex{api("g-1")}, "{\"GroupId\": \"g-\\u0031\"}", true},
+		{[]FileIndex{api("g-1")}, "{\"GroupId\": \"\\u0067\\u002d1\"}", true},
+		{[]FileIndex{api("g/1")}, "{\"GroupId\": \"g\\/1\"}", true},
+		{[]FileIndex{api("g-1")}, "RequestConfig: \"{\\\"GroupId\\\": \\\"g-\\\\u0031\\\"}\"", true}, // two levels
+		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\\n   1\"\n", true},                                 // a line continuation
+		{[]FileIndex{api("g-1")}, "Other: \"\\\"escaped\\\"\"\nGroupId: g-2\n", false},
+		{[]FileIndex{api("gé")}, "GroupId: \"g\\u00e9\"\n", true},
+		{[]FileIndex{api("g😀")}, "GroupId: \"g\\ud83d\\ude00\"\n", true}, // beyond the BMP: every file matters
+		{[]FileIndex{api("g😀")}, "GroupId: x\n", true},
 		{[]FileIndex{api("123")}, "{\"GroupId\": 123.0}", true}, // a number: every file matters
 		{[]FileIndex{api("it's")}, "GroupId: 'it''s'\n", true},  // a quote: every file matters
 		{[]FileIndex{api("a b")}, "GroupId: a\n  b\n", true},    // a blank: every file matters
