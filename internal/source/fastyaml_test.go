@@ -197,3 +197,160 @@ func TestFastYAMLMatchesGoYAMLOnGeneratedFiles(t *testing.T) {
 }
 
 func init() { fastStrict = true }
+
+// FuzzFastYAMLDiff: whenever the fast path takes a document, go-yaml reads
+// the identical tree and reports the identical problems (and no syntax
+// error). Seeds: the repository's YAML files and generated files.
+//
+//	go test -run XXX -fuzz FuzzFastYAMLDiff -fuzztime 1m ./internal/source
+func FuzzFastYAMLDiff(f *testing.F) {
+	for _, data := range repoYAML(f) {
+		f.Add(data)
+	}
+	for i := 0; i < 16; i++ {
+		if name, data := gen.File(i); !strings.HasSuffix(name, ".json") {
+			f.Add(data)
+		}
+	}
+	for _, c := range fastCases {
+		f.Add([]byte(c.src))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := Text("f.yaml", data)
+		if file.Src == nil {
+			return
+		}
+		for _, d := range yamlDocs(file) {
+			if _, err := diffDoc("f.yaml", data, d); err != nil {
+				t.Fatalf("document %d (line %d): %v", d.index, d.line, err)
+			}
+		}
+	})
+}
+
+// fastCases are the subset's features (fast: the fast path must take
+// every document) and the shapes it leaves to go-yaml (fast: false: it
+// must take none). Either way diffDoc checks that what it took is what
+// go-yaml reads.
+var fastCases = []struct {
+	name string
+	src  string
+	fast bool
+}{
+	// mappings, scalars, comments
+	{"plain", "a: b\nc: d\n", true},
+	{"trailing comment", "key: value # comment\nnext: 1 # another\n", true},
+	{"comment lines everywhere", "# head\na: 1\n  # indented\n# flush\nb:\n  # inside\n  c: 2\n# tail\n", true},
+	{"single quote escape", "key: 'it''s'\n'': ''\n", true},
+	{"double quote escapes", "a: \"a\\\"b\"\nb: \"\\u00e9\\x41\\n\\t\\\\\\/\\0\\a\\e\\N\\_\\L\\P\\U0001F600 \\ x\"\n", true},
+	{"quoted keys", "\"a b\": 1\n'c''d': 2\n\"\": 3\n", true},
+	{"trailing spaces after a plain value", "key: value   \nnext: 1  \nlast: x\n", true},
+	{"trailing spaces longer than the value", "k: a      \nn: 12    \n", true},
+	{"trailing spaces at the end of the text", "key: value   ", true},
+	{"trailing spaces before a comment", "key: value   # c\n", true},
+	{"trailing spaces after a quoted value", "key: 'v'   \nk2: \"w\"  # c\n", true},
+	{"empty value at the end", "a: 1\nkey:", true},
+	{"empty value before a line break at the end", "a: 1\nkey:\n", true},
+	{"empty values", "a:\nb: # c\nc:\n\n# x\nd: 1\n", true},
+	{"duplicate keys", "a: 1\nb: 2\na: 3\nc:\n  x: 1\n  x: 2\n", true},
+	{"duplicate keys past the linear scan", "k00: 0\nk01: 1\nk02: 2\nk03: 3\nk04: 4\nk05: 5\nk06: 6\nk07: 7\nk08: 8\nk09: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk03: x\nk16: y\nk17: 17\n", true},
+	{"duplicate key whose value holds a duplicate", "a: 1\na:\n  b: 1\n  b: 2\n", true},
+	{"UTF-8 keys and values", "ké: välue\n名前: 値 # コメント\n\"ü\": 'ö'\nx: y\n", true},
+	{"plain scalars with indicators inside", "a: a#b\nurl: http://x:80/y?q=1&r=*\nk: a - b\nq: it's \"q\"\nr: x]y}z,w|v>u!t%s@r`q\n", true},
+	{"numbers", "a: 0800\nb: 1e3\nc: 0x1F\nd: 1_000\ne: -5\nf: .5\ng: +1\nh: 0o17\ni: 0b101\nj: 1.5e-3\nk: 12345678901234567890123\nl: -0\nm: 1.\nn: 0.1.2\n", true},
+	{"booleans and nulls", "t: true\nT: True\nU: TRUE\nf: false\nF: FALSE\ny: yes\nn: null\nN: NULL\nq: ~\no: on\ntr: tRUE\n", true},
+	{"inf and nan", "a: .inf\nb: -.Inf\nc: .nan\nd: .NaN\ne: +.inf\n", true},
+	{"typed keys", "200: ok\ntrue: x\nnull: y\n1.5: z\n0x1F: w\n", true},
+	// sequences
+	{"sequence at the key's indentation", "key:\n- a\n- b\nnext: 1\n", true},
+	{"indented sequence", "key:\n  - a\n  - 'b'\n  - \"c\" # c\n", true},
+	{"compact mappings", "- a: 1\n  b: 2\n- c: 3\n-   d: 4\n    e: 5\n", true},
+	{"nested", "a:\n  - x: 1\n    y:\n      - z\n      - w: 1\n        v:\n        - u\n  - q: 2\n", true},
+	{"entry on its own line", "-\n  a: 1\n- b\n", true},
+	{"sequence in a compact mapping at its indentation", "- a:\n  - x\n  b: 1\n", true},
+	{"root indented", "  a: 1\n  b: 2\n", true},
+	// block scalars
+	{"literal", "a: |\n  x\n   y\n  z\nb: 1\n", true},
+	{"literal strip", "a: |-\n  x\n  y\n\n\nb: 1\n", true},
+	{"literal then blank lines and a dedented key", "a: |\n  x\n\n\nb: 1\n", true},
+	{"literal with inner blank lines", "a: |\n  x\n\n  y\n", true},
+	{"literal with leading empty lines", "a: |\n\n  x\n", true},
+	{"literal in a sequence", "- |\n  x\n  y\n- >-\n  z\n  w\n", true},
+	{"literal in a compact mapping", "- a: |\n    x\n  b: >\n    y\n    z\n", true},
+	{"literal holding comments and indicators", "a: |\n  # not a comment\n  - not: an item\n  'q'\nb: 1\n", true},
+	{"folded", "a: >\n  x\n  y\n\n  z\n\n\n  w\nb: 1\n", true},
+	{"folded with more-indented lines", "a: >\n  {\"a\": 1,\n   \"b\": 2}\n  c\n  d\n    e\n\n  f\n", true},
+	{"folded strip", "a: >-\n  x\n  y\n", true},
+	{"block header with trailing blanks", "a: |  \n  x\n", true},
+	{"blank lines with few spaces inside a block", "a: |\n  x\n \n  y\n", true},
+	// documents
+	{"explicit documents", "---\na: 1\n---\nb: 2\n", true},
+	{"marker with a comment", "--- # c\na: 1\n", true},
+	{"key on the marker line", "--- a: 1\n", true},
+
+	// left to go-yaml
+	{"anchor and alias", "a: &x 1\nb: *x\n", false},
+	{"tag", "a: !!str 1\n", false},
+	{"merge key", "b:\n  <<: {x: 1}\n", false},
+	{"flow sequence", "a: [1, 2]\n", false},
+	{"flow mapping", "a: {b: 1}\n", false},
+	{"complex key", "? a\n: b\n", false},
+	{"multi-line plain", "a: b\n  c\n", false},
+	{"multi-line quoted", "a: 'b\n  c'\n", false},
+	{"tab indentation", "a:\n\tb: 1\n", false},
+	{"tab in a value", "a: b\tc\n", false},
+	{"dash value", "e: -\n", false},
+	{"indentation indicator", "a: |2\n  x\n", false},
+	{"keep chomping", "a: |+\n  x\n", false},
+	{"comment after a block header", "a: | # c\n  x\n", false},
+	{"mapping in a plain value", "a: b: c\n", false},
+	{"colon at the end of a plain value", "a: b:\n", false},
+	{"control character", "a: b\x01\n", false},
+	{"root scalar", "foo\n", false},
+	{"empty block scalar", "a: |\nb: 1\n", false},
+	{"unknown escape", "a: \"\\q\"\n", false},
+	{"surrogate escape", "a: \"\\ud83d\\ude00\"\n", false},
+	{"blanks after an empty value", "a:   \nb: 1\n", false},
+	{"space before the colon", "key : v\n", false},
+	{"nested sequence on one line", "- - a\n", false},
+	{"unterminated quote", "a: 'x\n", false},
+	{"bad indentation", "a: b\n c: d\n", false},
+	{"deeper key after a scalar", "a:\n  b: 1\n    c: 2\n", false},
+	{"comment ending in a backslash", "a: 1 # x\\\nb: 2\n", false},
+	{"text after a closing quote", "a: 'x' y\n", false},
+	{"comment glued to a quote", "a: 'x'#c\n", false},
+	{"block scalar at the end without a line break", "a: |\n  x", false},
+	{"trailing blanks in a block scalar", "a: |\n  x  \n  y\n", false},
+	{"blank line with extra spaces in a block", "a: |\n  x\n     \n  y\n", false},
+	{"reserved character", "a: @x\n", false},
+	{"key starting with an indicator", "&a: 1\n", false},
+	{"document end marker lookalike", "...x: 1\n", false},
+	{"deep", strings.Repeat("a:\n", 1) + func() string {
+		var sb strings.Builder
+		for i := 0; i < 60; i++ {
+			sb.WriteString(strings.Repeat(" ", i+1) + "a:\n")
+		}
+		return sb.String()
+	}(), false},
+}
+
+func TestFastYAMLCases(t *testing.T) {
+	for _, c := range fastCases {
+		t.Run(c.name, func(t *testing.T) {
+			f := Text("c.yaml", []byte(c.src))
+			docs := yamlDocs(f)
+			if len(docs) == 0 {
+				t.Fatal("no document")
+			}
+			for _, d := range docs {
+				ok, err := diffDoc("c.yaml", []byte(c.src), d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ok != c.fast {
+					t.Fatalf("document %d: fast path taken = %v, want %v", d.index, ok, c.fast)
+				}
+			}
+		})
+	}
+}
