@@ -439,8 +439,6 @@ func (p *fastParser) mapValue(l *fastLine, colon, ind, depth int) *Node {
 	if o == l.end || t[o] == '#' {
 		if o < l.end {
 			p.comment(l, o)
-		} else if o > colon+1 {
-			p.bail() // blanks after "key:" move go-yaml's null about
 		}
 		next := p.sig(p.li + 1)
 		if next >= 0 {
@@ -451,8 +449,15 @@ func (p *fastParser) mapValue(l *fastLine, colon, ind, depth int) *Node {
 			}
 		}
 		p.li = next
-		// An empty value: go-yaml's null, just after the colon.
-		return &Node{Kind: Null, Text: "null", Range: p.oneChar(l, colon+1)}
+		// An empty value: go-yaml's implicit null, just after the colon;
+		// one further when nothing but comments follows in the document
+		// (go-yaml adds a space there), but not past the end of the line.
+		// Its range is read from the text there, as yamlConv reads it.
+		at := colon + 1
+		if next < 0 && at < l.end {
+			at++
+		}
+		return &Node{Kind: Null, Text: "null", Range: p.plainRange(l, at)}
 	}
 	switch t[o] {
 	case '|', '>':
@@ -540,28 +545,59 @@ func (p *fastParser) plain(l *fastLine, s string, start int) *Node {
 	return out
 }
 
-// plainRange is yamlConv.scalarRange for a plain scalar at offset off:
-// up to " #", ": " or the end of the line, trailing blanks dropped.
+// plainRange is yamlConv.scalarRange for a scalar that go-yaml places at
+// offset off of line l (it reads the text there, so a plain scalar placed
+// late may be read as a quoted one).
 func (p *fastParser) plainRange(l *fastLine, off int) diag.Range {
-	t := p.text
-	end := off
-	for end < l.end {
-		if t[end] == '#' && end > off && t[end-1] == ' ' {
-			break
+	src := p.f.Src
+	o := p.base + off
+	end := o
+	if o < len(src) {
+		switch q := src[o]; q {
+		case '"', '\'':
+			end = o + 1
+			for end < len(src) && src[end] != '\n' {
+				if src[end] == '\\' && q == '"' {
+					end += 2
+					continue
+				}
+				if src[end] == q {
+					if q == '\'' && end+1 < len(src) && src[end+1] == '\'' {
+						end += 2
+						continue
+					}
+					end++
+					break
+				}
+				end++
+			}
+		case '|', '>':
+			end = o + 1
+		default:
+			for end < len(src) && src[end] != '\n' {
+				if src[end] == '#' && end > o && (src[end-1] == ' ' || src[end-1] == '\t') {
+					break
+				}
+				if src[end] == ':' && (end+1 >= len(src) || src[end+1] == ' ' || src[end+1] == '\n' || src[end+1] == '\t') {
+					break
+				}
+				end++
+			}
+			for end > o && (src[end-1] == ' ' || src[end-1] == '\t') {
+				end--
+			}
 		}
-		if t[end] == ':' && (end+1 >= len(t) || t[end+1] == ' ' || t[end+1] == '\n') {
-			break
-		}
-		end++
 	}
-	for end > off && t[end-1] == ' ' {
-		end--
-	}
-	if end <= off {
-		return p.oneChar(l, off)
-	}
+	end = min(end, len(src))
 	s := p.pos(l, off)
-	return diag.Range{Start: s, End: diag.Pos{Line: s.Line, Col: s.Col + p.runes(l, off, end)}}
+	if end <= o {
+		return diag.Range{Start: s, End: diag.Pos{Line: s.Line, Col: s.Col + 1}}
+	}
+	n := end - o
+	if !l.ascii || end > p.base+l.end {
+		n = utf8.RuneCount(src[o:end])
+	}
+	return diag.Range{Start: s, End: diag.Pos{Line: s.Line, Col: s.Col + n}}
 }
 
 // fastType gives a plain scalar the type go-yaml gives it: for the texts

@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -216,16 +217,39 @@ func FuzzFastYAMLDiff(f *testing.F) {
 		f.Add([]byte(c.src))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		file := Text("f.yaml", data)
-		if file.Src == nil {
-			return
-		}
-		for _, d := range yamlDocs(file) {
-			if _, err := diffDoc("f.yaml", data, d); err != nil {
-				t.Fatalf("document %d (line %d): %v", d.index, d.line, err)
+		// The bytes as YAML, and as a recipe of YAML fragments: random
+		// bytes are seldom in the subset, recipes mostly are.
+		for _, text := range [][]byte{data, recipe(data), structured(&chooser{data: data})} {
+			file := Text("f.yaml", text)
+			if file.Src == nil {
+				continue
+			}
+			for _, d := range yamlDocs(file) {
+				if _, err := diffDoc("f.yaml", text, d); err != nil {
+					t.Fatalf("input %q, document %d (line %d): %v", text, d.index, d.line, err)
+				}
 			}
 		}
 	})
+}
+
+// fragments are the pieces recipes put together: mostly what the subset
+// takes, with some of what it must leave to go-yaml.
+var fragments = []string{
+	"a", "b", "key", "ké", "名", "1", "-1", "0x1F", "1e3", ".5", "0800", "true", "TRUE", "~", "null", ".inf", ".nan", "yes",
+	": ", ":", ": ", ": ", "\n", "\n", "\n", "\n", "\n  ", "\n  ", "\n    ", "\n- ", "\n  - ", "- ", "-", " ", "  ",
+	"# c", " # c", " #", "#", "'x'", "'it''s'", "''", "\"y\"", "\"a\\\"b\"", "\"\\u00e9\"", "\"\\x41\"", "\"\\q\"",
+	"|", ">", "|-", ">-", "|+", "|2", "\n\n", "\n---\n", "\n...\n", "--- ", "\\", "\t", "&x ", "*x", "!!str ", "<<",
+	"{", "}", "[", "]", ",", "?", "%", "@", "`", "'", "\"", "x y", "a:b", "http://h:1/p",
+}
+
+// recipe turns bytes into YAML text, one fragment per byte.
+func recipe(data []byte) []byte {
+	var out []byte
+	for _, b := range data {
+		out = append(out, fragments[int(b)%len(fragments)]...)
+	}
+	return out
 }
 
 // fastCases are the subset's features (fast: the fast path must take
@@ -251,6 +275,11 @@ var fastCases = []struct {
 	{"trailing spaces after a quoted value", "key: 'v'   \nk2: \"w\"  # c\n", true},
 	{"empty value at the end", "a: 1\nkey:", true},
 	{"empty value before a line break at the end", "a: 1\nkey:\n", true},
+	{"blanks after an empty value", "a:   \nb: 1\n", true},
+	{"blanks after an empty value at the end", "a: 1\nb:   \n", true},
+	{"empty value and a comment at the end", "a: 1\nb:  # c\n\n# d\n", true},
+	{"empty value at the end of a nested mapping", "a:\n  b:\n- x\n", false},
+	{"empty value in a compact mapping at the end", "- b: \n", true},
 	{"empty values", "a:\nb: # c\nc:\n\n# x\nd: 1\n", true},
 	{"duplicate keys", "a: 1\nb: 2\na: 3\nc:\n  x: 1\n  x: 2\n", true},
 	{"duplicate keys past the linear scan", "k00: 0\nk01: 1\nk02: 2\nk03: 3\nk04: 4\nk05: 5\nk06: 6\nk07: 7\nk08: 8\nk09: 9\nk10: 10\nk11: 11\nk12: 12\nk13: 13\nk14: 14\nk15: 15\nk16: 16\nk03: x\nk16: y\nk17: 17\n", true},
@@ -310,7 +339,6 @@ var fastCases = []struct {
 	{"empty block scalar", "a: |\nb: 1\n", false},
 	{"unknown escape", "a: \"\\q\"\n", false},
 	{"surrogate escape", "a: \"\\ud83d\\ude00\"\n", false},
-	{"blanks after an empty value", "a:   \nb: 1\n", false},
 	{"space before the colon", "key : v\n", false},
 	{"nested sequence on one line", "- - a\n", false},
 	{"unterminated quote", "a: 'x\n", false},
@@ -353,4 +381,157 @@ func TestFastYAMLCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFastYAMLRandom compares the two paths on a few thousand random
+// recipes and structured documents (fixed seed: the same texts every run).
+func TestFastYAMLRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, kind := range []string{"recipe", "structured"} {
+		fast, total := 0, 0
+		for n := 0; n < 3000; n++ {
+			data := make([]byte, 4+rng.IntN(200))
+			for i := range data {
+				data[i] = byte(rng.IntN(256))
+			}
+			text := recipe(data)
+			if kind == "structured" {
+				text = structured(&chooser{data: data})
+			}
+			file := Text("r.yaml", text)
+			for _, d := range yamlDocs(file) {
+				total++
+				ok, err := diffDoc("r.yaml", text, d)
+				if err != nil {
+					t.Fatalf("%q, document %d (line %d): %v", text, d.index, d.line, err)
+				}
+				if ok {
+					fast++
+				}
+			}
+		}
+		t.Logf("%s: %d of %d documents took the fast path", kind, fast, total)
+	}
+}
+
+// chooser draws choices from bytes (0 once they run out), so that the
+// fuzzing engine steers the structured generator below.
+type chooser struct {
+	data []byte
+	i    int
+}
+
+func (c *chooser) n(k int) int {
+	if c.i >= len(c.data) {
+		return 0
+	}
+	b := c.data[c.i]
+	c.i++
+	return int(b) % k
+}
+
+var (
+	genKeys    = []string{"a", "b", "Key", "ké", "名前", "200", "true", "null", "x y", "a:b", "'q'", "\"d\"", "'it''s'", "\"a\\\"b\"", "-k", ".k", "k#", "~"}
+	genScalars = []string{"v", "value here", "1", "-1", "0800", "1e3", "0x1F", "1_000", ".5", "+1", "true", "True", "TRUE", "yes", "null", "~", ".inf", "-.Inf", ".nan",
+		"'it''s'", "''", "\"\"", "\"a\\\"b\"", "\"\\u00e9\\x41\\n\"", "'{\"a\": 1}'", "a#b", "http://h:8080/p", "a - b", "it's", "[x", "x]", "{", "ké", "値", "*x", "&a b", "!t", "@x", "-", "a: b", "b:", "\"\\q\""}
+	genTails = []string{"", "", "", "", " ", "   ", " # c", "  # c:d", " #", "\\", " # \\"}
+)
+
+// structured writes a YAML document of block mappings and sequences,
+// scalars of every kind, block scalars, comments and blank lines, drawn
+// from c: most of it in the fast path's subset, some of it just outside.
+func structured(c *chooser) []byte {
+	var sb strings.Builder
+	var node func(ind, depth int, inline bool)
+	pad := func(n int) string { return strings.Repeat(" ", n) }
+	junk := func(ind int) {
+		switch c.n(8) {
+		case 0:
+			sb.WriteString("\n")
+		case 1:
+			sb.WriteString(pad(c.n(6)) + "# comment\n")
+		case 2:
+			sb.WriteString(pad(c.n(6)) + "\n")
+		}
+	}
+	block := func(ind int) {
+		sb.WriteString([]string{"|", ">", "|-", ">-", "| ", "|2", "|+", "> # c"}[c.n(8)] + "\n")
+		n := ind + 1 + c.n(3)
+		for k := 0; k < 1+c.n(5); k++ {
+			switch c.n(6) {
+			case 0:
+				sb.WriteString("\n")
+			case 1:
+				sb.WriteString(pad(n+c.n(3)) + "more indented\n")
+			case 2:
+				sb.WriteString(pad(c.n(n+2)) + "\n")
+			default:
+				sb.WriteString(pad(n) + genScalars[c.n(len(genScalars))] + "\n")
+			}
+		}
+	}
+	scalar := func() { sb.WriteString(genScalars[c.n(len(genScalars))] + genTails[c.n(len(genTails))] + "\n") }
+	value := func(ind, depth int) {
+		switch k := c.n(10); {
+		case k < 5 || depth > 4:
+			sb.WriteString(" ")
+			scalar()
+		case k == 5:
+			sb.WriteString(genTails[c.n(len(genTails))] + "\n")
+		case k == 6:
+			sb.WriteString(" ")
+			block(ind)
+		default:
+			sb.WriteString(genTails[c.n(3)] + "\n")
+			junk(ind)
+			next := ind + 1 + c.n(4)
+			if k == 9 && c.n(2) == 0 {
+				next = ind // a sequence at its key's indentation
+			}
+			node(next, depth+1, false)
+		}
+	}
+	node = func(ind, depth int, inline bool) {
+		seq := c.n(3) == 0
+		for k := 0; k < 1+c.n(4); k++ {
+			if !inline || k > 0 {
+				sb.WriteString(pad(ind))
+			}
+			if seq {
+				sb.WriteString("-")
+				switch c.n(5) {
+				case 0, 1:
+					sb.WriteString(" ")
+					scalar()
+				case 2:
+					sb.WriteString(pad(1 + c.n(2)))
+					node(ind+2, depth+1, true)
+				case 3:
+					sb.WriteString(" ")
+					block(ind)
+				default:
+					sb.WriteString("\n")
+					node(ind+1+c.n(3), depth+1, false)
+				}
+			} else {
+				sb.WriteString(genKeys[c.n(len(genKeys))] + ":")
+				value(ind, depth)
+			}
+			junk(ind)
+		}
+		_ = inline
+	}
+	if c.n(4) == 0 {
+		sb.WriteString("--- ")
+	}
+	node(0, 0, false)
+	if c.n(4) == 0 {
+		sb.WriteString("---\n")
+		node(c.n(2), 0, false)
+	}
+	out := sb.String()
+	if c.n(3) == 0 {
+		out = strings.TrimRight(out, "\n")
+	}
+	return []byte(out)
 }
