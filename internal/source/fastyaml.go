@@ -2,7 +2,9 @@ package source
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -53,11 +55,81 @@ const (
 type fastParser struct {
 	f     *File
 	text  []byte
-	base  int // offset of text[0] in f.Src
+	str   string // text as a string: keys and plain values are slices of it
+	base  int    // offset of text[0] in f.Src
 	doc   int
 	lines []fastLine
 	li    int // the line being read
 	probs []diag.Diagnostic
+
+	// Nodes, fields and scalar sources are handed out of slabs, and the
+	// fields and items of a collection are stacked while it is read and
+	// copied once into a slice of its exact size: a few allocations per
+	// document instead of several per node.
+	nodes   []Node
+	fields  []Field
+	srcs    []scalarSrc
+	ptrs    []*Field
+	nptrs   []*Node
+	fstack  []*Field
+	istack  []*Node
+	content int // content lines in the document
+}
+
+// fastPool keeps parsers (their line and stack buffers) for reuse.
+var fastPool = sync.Pool{New: func() any { return new(fastParser) }}
+
+func (p *fastParser) node() *Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]Node, max(16, p.content+p.content/8+4))
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	return n
+}
+
+func (p *fastParser) field() *Field {
+	if len(p.fields) == 0 {
+		p.fields = make([]Field, max(8, p.content+2))
+	}
+	fl := &p.fields[0]
+	p.fields = p.fields[1:]
+	return fl
+}
+
+func (p *fastParser) src(style scalarStyle, off int) *scalarSrc {
+	if len(p.srcs) == 0 {
+		p.srcs = make([]scalarSrc, max(16, p.content*3/4+4))
+	}
+	s := &p.srcs[0]
+	p.srcs = p.srcs[1:]
+	*s = scalarSrc{style: style, off: p.base + off, file: p.f}
+	return s
+}
+
+// fieldSlice and itemSlice copy the top of a stack into a slice of its
+// own (capacity = length, so that an append elsewhere never writes into a
+// neighbour's part of the slab).
+func (p *fastParser) fieldSlice(from []*Field) []*Field {
+	n := len(from)
+	if n > len(p.ptrs) {
+		p.ptrs = make([]*Field, max(n, 64))
+	}
+	out := p.ptrs[:n:n]
+	p.ptrs = p.ptrs[n:]
+	copy(out, from)
+	return out
+}
+
+func (p *fastParser) itemSlice(from []*Node) []*Node {
+	n := len(from)
+	if n > len(p.nptrs) {
+		p.nptrs = make([]*Node, max(n, 32))
+	}
+	out := p.nptrs[:n:n]
+	p.nptrs = p.nptrs[n:]
+	copy(out, from)
+	return out
 }
 
 // errBail is returned by every step that meets something outside the
@@ -71,10 +143,20 @@ func (f *File) parseChunkFast(text []byte, firstLine, docIndex int) (root *Node,
 	if !fastYAML || firstLine < 1 || firstLine > len(f.lineStarts) {
 		return nil, false
 	}
-	p := &fastParser{f: f, text: text, base: f.lineStarts[firstLine-1], doc: docIndex}
+	p := fastPool.Get().(*fastParser)
+	*p = fastParser{f: f, text: text, base: f.lineStarts[firstLine-1], doc: docIndex,
+		lines: p.lines[:0], fstack: p.fstack[:0], istack: p.istack[:0]}
+	defer func() {
+		// Only the buffers are kept; nothing of the tree.
+		clear(p.fstack[:cap(p.fstack)])
+		clear(p.istack[:cap(p.istack)])
+		*p = fastParser{lines: p.lines[:0], fstack: p.fstack[:0], istack: p.istack[:0]}
+		fastPool.Put(p)
+	}()
 	if p.base+len(text) > len(f.Src) || !p.split(firstLine) {
 		return nil, false
 	}
+	p.str = string(text)
 	defer func() {
 		if r := recover(); r != nil {
 			if _, isBail := r.(bail); !isBail && fastStrict {
@@ -109,7 +191,7 @@ func (p *fastParser) split(firstLine int) bool {
 			n++
 		}
 	}
-	p.lines = make([]fastLine, 0, n)
+	p.lines = slices.Grow(p.lines[:0], n)
 	num := firstLine
 	for off := 0; off <= len(text); {
 		l := fastLine{start: off, num: num, ascii: true}
@@ -153,6 +235,7 @@ func (p *fastParser) split(firstLine int) bool {
 			l.kind = lineComment
 		default:
 			l.kind = lineContent
+			p.content++
 		}
 		p.lines = append(p.lines, l)
 		if i >= len(text) {
@@ -230,7 +313,13 @@ func (p *fastParser) block(depth int) *Node {
 // sequence reads the entries at indentation ind, from the current line on.
 func (p *fastParser) sequence(ind, depth int) *Node {
 	first := &p.lines[p.li]
-	out := &Node{Kind: Array, Range: p.oneChar(first, first.start+ind)}
+	out := p.node()
+	*out = Node{Kind: Array, Range: p.oneChar(first, first.start+ind)}
+	base := len(p.istack)
+	defer func() {
+		out.Items = p.itemSlice(p.istack[base:])
+		p.istack = p.istack[:base]
+	}()
 	for {
 		l := &p.lines[p.li]
 		dash := l.start + ind
@@ -263,7 +352,7 @@ func (p *fastParser) sequence(ind, depth int) *Node {
 				item = p.scalarValue(l, o, ind)
 			}
 		}
-		out.Items = append(out.Items, item)
+		p.istack = append(p.istack, item)
 		if p.li < 0 {
 			return out
 		}
@@ -354,21 +443,28 @@ func (p *fastParser) mapping(ind, keyOff, depth int) *Node {
 	if depth > fastMaxDepth {
 		p.bail()
 	}
-	out := &Node{Kind: Object}
+	out := p.node()
+	*out = Node{Kind: Object}
 	var seen map[string]int
+	base := len(p.fstack)
+	defer func() {
+		out.Fields = p.fieldSlice(p.fstack[base:])
+		p.fstack = p.fstack[:base]
+	}()
 	for n := 0; ; n++ {
 		l := &p.lines[p.li]
 		colon, ok := p.keyEnd(l, keyOff)
 		if !ok {
 			p.bail()
 		}
-		fl := &Field{}
+		fl := p.field()
 		if q := p.text[keyOff]; q == '"' || q == '\'' {
 			fl.Key = p.quoted(l, keyOff, colon)
 			fl.KeyRange = diag.Range{Start: p.pos(l, keyOff), End: p.pos(l, colon)}
 		} else {
-			fl.Key = string(p.text[keyOff:colon])
-			if k := fastType(fl.Key); k != nil && k.Kind == String && k.Value != "" {
+			fl.Key = p.str[keyOff:colon]
+			var k Node
+			if fastType(fl.Key, &k) && k.Kind == String {
 				p.bail() // .inf, .nan: go-yaml's keys are not strings there
 			}
 			fl.KeyRange = diag.Range{Start: p.pos(l, keyOff), End: p.pos(l, colon)}
@@ -379,25 +475,26 @@ func (p *fastParser) mapping(ind, keyOff, depth int) *Node {
 		}
 		fl.Value = p.mapValue(l, colon, ind, depth)
 		// The first of duplicate keys is kept, as go-yaml's reading does.
-		if i, dup := p.lookup(out, seen, fl.Key); dup {
+		kept := p.fstack[base:]
+		if i, dup := p.lookup(kept, seen, fl.Key); dup {
 			p.probs = append(p.probs, diag.Diagnostic{
 				File: p.f.Path, Range: fl.KeyRange, Severity: diag.Error, Rule: RuleDuplicateKey, Document: p.doc,
 				Message: fmt.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
-				Related: []diag.Related{{File: p.f.Path, Range: out.Fields[i].KeyRange, Message: "first defined here"}},
+				Related: []diag.Related{{File: p.f.Path, Range: kept[i].KeyRange, Message: "first defined here"}},
 			})
 		} else {
-			if len(out.Fields) == 16 {
+			if len(kept) == 16 {
 				seen = make(map[string]int, 32)
-				for j, g := range out.Fields {
+				for j, g := range kept {
 					if _, ok := seen[g.Key]; !ok {
 						seen[g.Key] = j
 					}
 				}
 			}
 			if seen != nil {
-				seen[fl.Key] = len(out.Fields)
+				seen[fl.Key] = len(kept)
 			}
-			out.Fields = append(out.Fields, fl)
+			p.fstack = append(p.fstack, fl)
 		}
 		if p.li < 0 {
 			return out
@@ -415,12 +512,12 @@ func (p *fastParser) mapping(ind, keyOff, depth int) *Node {
 
 // lookup finds key among the fields kept so far: by a scan while there are
 // few, by the map after.
-func (p *fastParser) lookup(out *Node, seen map[string]int, key string) (int, bool) {
+func (p *fastParser) lookup(kept []*Field, seen map[string]int, key string) (int, bool) {
 	if seen != nil {
 		i, ok := seen[key]
 		return i, ok
 	}
-	for i, g := range out.Fields {
+	for i, g := range kept {
 		if g.Key == key {
 			return i, true
 		}
@@ -457,7 +554,9 @@ func (p *fastParser) mapValue(l *fastLine, colon, ind, depth int) *Node {
 		if next < 0 && at < l.end {
 			at++
 		}
-		return &Node{Kind: Null, Text: "null", Range: p.plainRange(l, at)}
+		out := p.node()
+		*out = Node{Kind: Null, Text: "null", Range: p.plainRange(l, at)}
+		return out
 	}
 	switch t[o] {
 	case '|', '>':
@@ -490,9 +589,10 @@ func (p *fastParser) scalarValue(l *fastLine, o, ind int) *Node {
 		if q == '\'' {
 			style = styleSingle
 		}
-		out = &Node{Kind: String, Value: p.quoted(l, o, e),
+		out = p.node()
+		*out = Node{Kind: String, Value: p.quoted(l, o, e),
 			Range:  diag.Range{Start: p.pos(l, o), End: p.pos(l, e)},
-			scalar: &scalarSrc{style: style, off: p.base + o, file: p.f}}
+			scalar: p.src(style, o)}
 	} else {
 		if !plainStart(t, o, l.end) {
 			p.bail()
@@ -528,7 +628,7 @@ func (p *fastParser) scalarValue(l *fastLine, o, ind int) *Node {
 				start += size
 			}
 		}
-		out = p.plain(l, string(t[o:v]), start)
+		out = p.plain(l, p.str[o:v], start)
 	}
 	p.afterValue(p.li, ind)
 	return out
@@ -537,9 +637,9 @@ func (p *fastParser) scalarValue(l *fastLine, o, ind int) *Node {
 // plain builds the node of a plain scalar whose text is s and whose
 // position go-yaml gives as the offset start on line l.
 func (p *fastParser) plain(l *fastLine, s string, start int) *Node {
-	out := fastType(s)
-	if out == nil {
-		out = &Node{Kind: String, Value: s, Text: s, scalar: &scalarSrc{style: stylePlain, off: p.base + start, file: p.f}}
+	out := p.node()
+	if !fastType(s, out) {
+		*out = Node{Kind: String, Value: s, Text: s, scalar: p.src(stylePlain, start)}
 	}
 	out.Range = p.plainRange(l, start)
 	return out
@@ -603,10 +703,10 @@ func (p *fastParser) plainRange(l *fastLine, off int) diag.Range {
 // fastType gives a plain scalar the type go-yaml gives it: for the texts
 // that can be null, a boolean, a number, .inf or .nan, go-yaml's own token
 // and AST constructors decide, and the node is what yamlConv.node makes of
-// them. nil: a string.
-func fastType(s string) *Node {
+// them. false: a string (out is left alone).
+func fastType(s string, out *Node) bool {
 	if s == "" {
-		return nil
+		return false
 	}
 	switch s[0] {
 	case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '-', '.', '~':
@@ -614,28 +714,30 @@ func fastType(s string) *Node {
 		switch s {
 		case "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE":
 		default:
-			return nil
+			return false
 		}
 	}
 	tk := token.New(s, s, &token.Position{})
 	switch tk.Type {
 	case token.NullType, token.ImplicitNullType:
-		return &Node{Kind: Null, Text: tk.Value}
+		*out = Node{Kind: Null, Text: tk.Value}
 	case token.BoolType:
 		v := ast.Bool(tk)
-		return &Node{Kind: Bool, Value: strconv.FormatBool(v.Value), Text: tk.Value}
+		*out = Node{Kind: Bool, Value: strconv.FormatBool(v.Value), Text: tk.Value}
 	case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
 		v := ast.Integer(tk)
-		return &Node{Kind: Number, Value: intText(v.Value), Text: tk.Value}
+		*out = Node{Kind: Number, Value: intText(v.Value), Text: tk.Value}
 	case token.FloatType:
 		v := ast.Float(tk)
-		return &Node{Kind: Number, Value: strconv.FormatFloat(v.Value, 'g', -1, 64), Text: tk.Value}
+		*out = Node{Kind: Number, Value: strconv.FormatFloat(v.Value, 'g', -1, 64), Text: tk.Value}
 	case token.InfinityType, token.NanType:
-		return &Node{Kind: String, Value: tk.Value, Text: tk.Value}
+		*out = Node{Kind: String, Value: tk.Value, Text: tk.Value}
 	case token.StringType:
-		return nil
+		return false
+	default:
+		panic(bail{}) // a token type the subset does not know
 	}
-	panic(bail{}) // a token type the subset does not know
+	return true
 }
 
 // quoteEnd returns the offset just after the closing quote of the quoted
@@ -726,7 +828,7 @@ func (p *fastParser) quoted(l *fastLine, off, end int) string {
 		}
 	}
 	if plain {
-		return string(in)
+		return p.str[off+1 : end-1]
 	}
 	buf := make([]byte, 0, len(in))
 	for i := 0; i < len(in); i++ {
@@ -814,7 +916,8 @@ func (p *fastParser) blockScalar(l *fastLine, o, ind int) *Node {
 			p.bail() // indentation indicator, "+", a comment
 		}
 	}
-	node := &Node{Kind: String, Range: p.oneChar(l, o), scalar: &scalarSrc{style: style, off: p.base + o, file: p.f}}
+	node := p.node()
+	*node = Node{Kind: String, Range: p.oneChar(l, o), scalar: p.src(style, o)}
 
 	// The content: the lines after the header up to the first content
 	// line indented less than the first one; it must be indented deeper

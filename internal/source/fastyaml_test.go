@@ -535,3 +535,98 @@ func structured(c *chooser) []byte {
 	}
 	return []byte(out)
 }
+
+// benchDocs returns the documents of the generated YAML files, as the
+// parsers get them.
+func benchDocs(b *testing.B) (files []*File, docs [][]fastDoc, size int64) {
+	names, data, size := benchFiles(false)
+	for i := range data {
+		f := Text(names[i], data[i])
+		files = append(files, f)
+		docs = append(docs, yamlDocs(f))
+	}
+	return files, docs, size
+}
+
+// BenchmarkParseDocs parses the documents of the generated YAML files,
+// fast path against go-yaml (parse and conversion; no splitting, no
+// pointers).
+func BenchmarkParseDocs(b *testing.B) {
+	files, docs, size := benchDocs(b)
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, f := range files {
+				for _, d := range docs[i] {
+					if _, ok := f.parseChunkFast(d.text, d.line, d.index); !ok {
+						b.Fatal("bail")
+					}
+				}
+			}
+		}
+	})
+	b.Run("go-yaml", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, f := range files {
+				for _, d := range docs[i] {
+					budget := DefaultOptions.MaxAliasNodes
+					if f.parseChunk(d.text, d.line, d.index, &budget) == nil {
+						b.Fatal("nil")
+					}
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkLoadYAMLPaths is BenchmarkLoadYAML (whole-file Load) with the
+// fast path on and off.
+func BenchmarkLoadYAMLPaths(b *testing.B) {
+	for _, on := range []bool{true, false} {
+		name := "fast"
+		if !on {
+			name = "go-yaml"
+		}
+		b.Run(name, func(b *testing.B) {
+			defer func(old bool) { fastYAML = old }(fastYAML)
+			fastYAML = on
+			b.ReportAllocs()
+			benchLoad(b, false)
+		})
+	}
+}
+
+// TestLoadSameWithAndWithoutFastPath: whole files (all documents, skipped
+// and failed ones included) load the same either way.
+func TestLoadSameWithAndWithoutFastPath(t *testing.T) {
+	files := repoYAML(t)
+	for i := 0; i < 64; i++ {
+		if name, data := gen.File(i); !strings.HasSuffix(name, ".json") {
+			files[name] = data
+		}
+	}
+	defer func(old bool) { fastYAML = old }(fastYAML)
+	for name, data := range files {
+		fastYAML = true
+		a := Load(name, data, DefaultOptions)
+		fastYAML = false
+		b := Load(name, data, DefaultOptions)
+		if len(a.Docs) != len(b.Docs) {
+			t.Fatalf("%s: %d documents with the fast path, %d without", name, len(a.Docs), len(b.Docs))
+		}
+		for i := range a.Docs {
+			if a.Docs[i].Index != b.Docs[i].Index {
+				t.Fatalf("%s: document index %d vs %d", name, a.Docs[i].Index, b.Docs[i].Index)
+			}
+			if err := sameNode(a.Docs[i].Root, b.Docs[i].Root, a, b, name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !reflect.DeepEqual(a.Problems, b.Problems) {
+			t.Fatalf("%s: problems differ:\nfast:    %v\ngo-yaml: %v", name, a.Problems, b.Problems)
+		}
+	}
+}
