@@ -122,7 +122,10 @@ func (f *File) loadYAML(opts Options) {
 			f.problem(RuleLimit, le.rng, i, le.msg)
 			continue
 		}
-		root := f.parseChunk(text, c.line, i, &budget)
+		root, ok := f.parseChunkFast(text, c.line, i)
+		if !ok {
+			root = f.parseChunk(text, c.line, i, &budget)
+		}
 		if root == nil {
 			continue
 		}
