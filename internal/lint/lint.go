@@ -394,17 +394,29 @@ func collect(opts *Options, res *Result) []job {
 // walk lists the definition files under the directory abs (named p on the
 // command line), sorted: hidden directories, symbolic links, the
 // configuration file and ignored paths are left out.
+//
+// The first levels of the tree are read here until there are enough
+// directories to share out; each is then walked by filepath.WalkDir on its
+// own core (a project of 30,000 files spends a third of a warm partial run
+// listing them). Every entry goes through visit, whichever way it is
+// reached, so the rules are the same.
 func walk(opts *Options, abs, p string, fail func(string)) []job {
-	var walked []job
 	if lst, err := os.Lstat(abs); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
 		// A directory named through a link: WalkDir does not follow a
 		// link at its root, but does with a trailing separator. Links
 		// below it are still not followed.
 		abs += string(filepath.Separator)
 	}
-	err := filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
+	var mu sync.Mutex
+	var walked []job
+	failed := func(msg string) {
+		mu.Lock()
+		fail(msg)
+		mu.Unlock()
+	}
+	visit := func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			fail(fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))
+			failed(fmt.Sprintf("cannot read %s: %v", Display(opts.Dir, path), unwrapPathError(err)))
 			return nil
 		}
 		name := d.Name()
@@ -435,14 +447,81 @@ func walk(opts *Options, abs, p string, fail func(string)) []job {
 				return nil
 			}
 		}
+		mu.Lock()
 		walked = append(walked, job{path: path, display: rel})
+		mu.Unlock()
 		return nil
-	})
-	if err != nil {
-		fail(fmt.Sprintf("cannot walk %s: %v", p, err))
 	}
-	sort.Slice(walked, func(i, j int) bool { return walked[i].display < walked[j].display })
-	return walked
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		// As WalkDir reports a root it cannot read.
+		visit(abs, nil, err)
+		return nil
+	}
+	if visit(abs, fs.FileInfoToDirEntry(st), nil) == filepath.SkipDir || !st.IsDir() {
+		return sortJobs(walked)
+	}
+	// Breadth first over the first levels, until the frontier has a few
+	// directories per core (or three levels were read).
+	frontier := []string{abs}
+	for depth := 0; depth < 3 && len(frontier) < 4*workers && len(frontier) > 0; depth++ {
+		var next []string
+		for _, dir := range frontier {
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				visit(dir, nil, err)
+				// ReadDir returns what it read before the error, as
+				// WalkDir walks it.
+			}
+			for _, e := range entries {
+				path := filepath.Join(dir, e.Name())
+				if e.IsDir() {
+					if visit(path, e, nil) != filepath.SkipDir {
+						next = append(next, path)
+					}
+					continue
+				}
+				visit(path, e, nil)
+			}
+		}
+		frontier = next
+	}
+	// The rest, one WalkDir per frontier directory (already visited).
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, len(frontier)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(frontier) {
+					return
+				}
+				root := frontier[i]
+				err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+					if path == root && err == nil {
+						return nil // visited while the frontier was built
+					}
+					return visit(path, d, err)
+				})
+				if err != nil {
+					failed(fmt.Sprintf("cannot walk %s: %v", p, err))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return sortJobs(walked)
+}
+
+func sortJobs(jobs []job) []job {
+	sort.Slice(jobs, func(i, j int) bool { return jobs[i].display < jobs[j].display })
+	return jobs
 }
 
 func unwrapPathError(err error) error {
