@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"bytes"
 	"fmt"
 	"sort"
@@ -279,6 +280,41 @@ func Needles(named []FileIndex) *NeedleSet {
 // file matter.
 func unusualRune(r rune) bool {
 	return r < 0x20 || r == 0x7f || r == 0x85 || r == 0xa0 || r == 0x2028 || r == 0x2029 || r > 0xffff
+}
+
+// Keys are the values of the file's entries that Narrow and NeedleSet
+// compare (group IDs, service names, client tokens), without repeats.
+func (fi *FileIndex) Keys() []string {
+	var keys []string
+	add := func(v string) {
+		if v != "" && !slices.Contains(keys, v) {
+			keys = append(keys, v)
+		}
+	}
+	for _, e := range fi.APIs {
+		add(e.GroupID)
+	}
+	for _, e := range fi.Services {
+		add(e.Name)
+	}
+	for _, e := range fi.Tokens {
+		add(e.Token)
+	}
+	return keys
+}
+
+// AnyKey reports whether a file whose index keys (FileIndex.Keys) are keys
+// may hold an entry that Narrow keeps.
+func (ns *NeedleSet) AnyKey(keys []string) bool {
+	if ns.all {
+		return true
+	}
+	for _, k := range keys {
+		if slices.Contains(ns.needles, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // Nothing reports that the named files have no index entry: no other file

@@ -148,7 +148,12 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 	if opts.Cache != nil && !j.stdin {
 		if st, err := os.Stat(j.path); err == nil && st.Mode().IsRegular() && st.Size() <= opts.MaxFileSize {
 			fi = st
-			if p, ok := opts.Cache.Get(metaKey(j.path, fi, false)); ok && len(p) == len(cache.Key{})+1 {
+			if p, ok := opts.Cache.Get(metaKey(j.path, fi, false)); ok && len(p) >= len(cache.Key{})+1 {
+				if keys, ok := metaKeys(p); ok && opts.needles != nil && !opts.needles.AnyKey(keys) {
+					// Unchanged, and none of its index keys is a
+					// named file's: nothing in it can matter.
+					return &FileResult{Path: j.display, cached: true, unread: true}, nil
+				}
 				var key cache.Key
 				copy(key[:], p)
 				if payload, ok := opts.Cache.Get(key); ok {
@@ -200,7 +205,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		}
 	}
 	if fi != nil && int64(len(data)) == fi.Size() {
-		opts.Cache.Put(metaKey(j.path, fi, false), append(append(make([]byte, 0, len(key)+1), key[:]...), metaNoText|metaIndexOnly))
+		opts.Cache.Put(metaKey(j.path, fi, false), metaPayload(key, metaNoText|metaIndexOnly, &fr.Index))
 	}
 	return fr, nil
 }
@@ -211,7 +216,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 // is read anyway: the text is needed for snippets and suppressions.
 func checkByMeta(opts *Options, path, display string, fi os.FileInfo, explicit bool) *FileResult {
 	p, ok := opts.Cache.Get(metaKey(path, fi, explicit))
-	if !ok || len(p) != len(cache.Key{})+1 || p[len(p)-1]&metaNoText == 0 || p[len(p)-1]&metaIndexOnly != 0 {
+	if !ok || len(p) < len(cache.Key{})+1 || p[len(cache.Key{})]&metaNoText == 0 || p[len(cache.Key{})]&metaIndexOnly != 0 {
 		return nil
 	}
 	var key cache.Key
@@ -230,13 +235,52 @@ func checkByMeta(opts *Options, path, display string, fi os.FileInfo, explicit b
 
 // rememberMeta records which content a file had when it had this metadata.
 func rememberMeta(opts *Options, path string, fi os.FileInfo, explicit bool, key cache.Key, fr *FileResult) {
-	p := make([]byte, 0, len(key)+1)
-	p = append(p, key[:]...)
 	flags := byte(0)
 	if fr.Suppressions == nil {
 		flags |= metaNoText
 	}
-	opts.Cache.Put(metaKey(path, fi, explicit), append(p, flags))
+	opts.Cache.Put(metaKey(path, fi, explicit), metaPayload(key, flags, &fr.Index))
+}
+
+// metaPayload is a metadata entry: the content key, the flags, and the
+// file's index keys (its group IDs, service names and client tokens, see
+// rules.NeedleSet), so that a partial run can tell that an unchanged file
+// cannot matter without decoding its entry.
+//
+//	key [32] | flags | count uvarint | count × (len uvarint, bytes)
+func metaPayload(key cache.Key, flags byte, ix *rules.FileIndex) []byte {
+	keys := ix.Keys()
+	n := len(key) + 1 + binary.MaxVarintLen64
+	for _, k := range keys {
+		n += binary.MaxVarintLen64 + len(k)
+	}
+	p := make([]byte, 0, n)
+	p = append(p, key[:]...)
+	p = append(p, flags)
+	p = binary.AppendUvarint(p, uint64(len(keys)))
+	for _, k := range keys {
+		p = binary.AppendUvarint(p, uint64(len(k)))
+		p = append(p, k...)
+	}
+	return p
+}
+
+// metaKeys reads the index keys of a metadata entry; ok is false when it
+// holds none or does not decode (then the entry itself must be read).
+func metaKeys(p []byte) (keys []string, ok bool) {
+	d := &decoder{buf: p[len(cache.Key{})+1:]}
+	if len(d.buf) == 0 {
+		return nil, false
+	}
+	n := d.count()
+	keys = make([]string, 0, n)
+	for i := 0; i < n && !d.bad; i++ {
+		keys = append(keys, d.str())
+	}
+	if d.bad || len(d.buf) != 0 {
+		return nil, false
+	}
+	return keys, true
 }
 
 // checkCached is CheckBytes through the cache.

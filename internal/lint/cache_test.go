@@ -264,3 +264,77 @@ func TestIndexOnlyEntries(t *testing.T) {
 		t.Fatalf("whole run: %v (want b's typo and the clash)", cold.Diags)
 	}
 }
+
+// A metadata entry carries the file's index keys; they survive the round
+// trip, and any damage makes the entry unusable rather than wrong.
+func TestMetaPayloadKeys(t *testing.T) {
+	var key cache.Key
+	key[0] = 7
+	ix := &rules.FileIndex{
+		APIs:     []rules.APIEntry{{GroupID: "g1"}, {GroupID: "g1"}, {GroupID: "g2"}},
+		Services: []rules.ServiceEntry{{Name: "svc"}},
+		Tokens:   []rules.TokenEntry{{Token: "tok-é"}},
+	}
+	p := metaPayload(key, metaNoText, ix)
+	keys, ok := metaKeys(p)
+	if !ok || fmt.Sprint(keys) != "[g1 g2 svc tok-é]" {
+		t.Fatalf("keys %v %v", keys, ok)
+	}
+	if keys, ok := metaKeys(metaPayload(key, 0, &rules.FileIndex{})); !ok || len(keys) != 0 {
+		t.Fatalf("no entries: %v %v", keys, ok)
+	}
+	if _, ok := metaKeys(p[:len(key)+1]); ok {
+		t.Fatal("an entry without the keys section (an older layout) must be read in full")
+	}
+	for cut := len(key) + 2; cut < len(p); cut++ {
+		if _, ok := metaKeys(p[:cut]); ok {
+			t.Fatalf("truncated at %d: accepted", cut)
+		}
+	}
+	if _, ok := metaKeys(append(p, 0)); ok {
+		t.Fatal("trailing bytes accepted")
+	}
+}
+
+// A warm partial run takes the other files from their metadata entries: an
+// unchanged file that clashes with the named one is still found (its keys
+// match), one that cannot matter is not even decoded, and nothing is read.
+func TestWarmPartialRun(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc := func(name string) string {
+		return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n"
+	}
+	write("a.yaml", svc("a"))
+	write("b.yaml", svc("b"))
+	write("c.yaml", svc("a")) // clashes with a
+	cacheDir := t.TempDir()
+	run := func(paths ...string) *Result {
+		c, err := OpenCache(cacheDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := Run(Options{Dir: dir, ProjectRoot: dir, Paths: paths, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	whole := run() // fills the cache
+	if len(whole.Diags) != 1 {
+		t.Fatalf("whole run: %v", whole.Diags)
+	}
+	reads := indexReads.Load()
+	partial := run("a.yaml")
+	if got := brief(partial.Diags); fmt.Sprint(got) != "[a.yaml:5:11 duplicate-service -> c.yaml:5]" || indexReads.Load() != reads {
+		t.Fatalf("warm partial run: %v, %d files read for the index (want none)", got, indexReads.Load()-reads)
+	}
+	partialB := run("b.yaml")
+	if len(partialB.Diags) != 0 || indexReads.Load() != reads {
+		t.Fatalf("warm partial run of b: %v, %d files read", partialB.Diags, indexReads.Load()-reads)
+	}
+}
