@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"slices"
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
