@@ -132,6 +132,18 @@ func Open(dir string, ns []byte) (*Cache, error) {
 	default:
 		if c.openPack(f) {
 			c.pack = f
+			// Mapping costs nothing until pages are touched, so a
+			// mapped pack is searched in memory from the first
+			// lookup (a one-file run touches a few pages of it);
+			// unmapped, the index is read whole only after many
+			// lookups (loadIndex).
+			if m := mapFile(f, c.payloads+c.size); m != nil {
+				c.indexOnce.Do(func() {
+					c.mapped = m
+					index := m[headSize:c.payloads:c.payloads]
+					c.index.Store(&index)
+				})
+			}
 		} else {
 			f.Close()
 			c.n = 0
