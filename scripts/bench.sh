@@ -10,6 +10,8 @@
 #   BENCH_RUNS=5        runs per measurement (hyperfine: --runs)
 #   BENCH_N=10000       files of the main tree
 #   BENCH_BIG=100000    files of the scale run; 0 skips it
+#   BENCH_PART=32000    files of the partial-run project (about 50,000
+#                       definitions); 0 skips it
 #   BENCH_AJV=1         also time ajv-cli (installed with npm into WORKDIR)
 #
 # Uses hyperfine when installed (apt-get install hyperfine), else a loop
@@ -24,6 +26,7 @@ work=$(cd "$work" && pwd)
 runs=${BENCH_RUNS:-5}
 n=${BENCH_N:-10000}
 big=${BENCH_BIG:-100000}
+part_n=${BENCH_PART:-32000}
 use_ajv=${BENCH_AJV:-1}
 
 log() { echo "bench: $*" >&2; }
@@ -124,20 +127,26 @@ if [ "$use_ajv" = 1 ]; then
 fi
 nsingle=$(find "$work/single" -type f 2>/dev/null | wc -l)
 
-bigwall=n/a bigrss=n/a partcold=n/a partwarm=n/a bigdefs=n/a
+bigwall=n/a bigrss=n/a partcold=n/a partwarm=n/a partdefs=n/a
 if [ "$big" -gt 0 ]; then
 	gen_tree "$big" "$work/t$big"
 	log "measuring $big files once (peak RSS)"
 	(cd "$work/t$big" && /usr/bin/time -v "$lint" lint --no-cache . >"$work/big.out" 2>"$work/big.time") || true
 	bigwall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/big.time")
 	bigrss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/big.time")
-	bigdefs=$(sed -n 's/.*files, \([0-9]*\) definitions.*/\1/p' "$work/big.out")
-	# Partial run (pre-commit): one changed file named, inside a project
-	# of $bigdefs definitions, from the project root.
+fi
+
+# Partial run (pre-commit): one file named, inside a project of about
+# 50,000 definitions, from the project root; cold without a cache, warm
+# after a whole run filled it.
+if [ "$part_n" -gt 0 ]; then
+	gen_tree "$part_n" "$work/p$part_n"
+	mkdir -p "$work/p$part_n/.git"
+	partdefs=$(cd "$work/p$part_n" && "$lint" lint --no-cache . 2>/dev/null | sed -n 's/.*files, \([0-9]*\) definitions.*/\1/p')
 	part="orders/group-00000/create-000004.yaml"
-	read -r partcold _ < <(measure partcold "cd '$work/t$big' && '$lint' lint --no-cache '$part'")
-	(cd "$work/t$big" && "$lint" lint --cache-dir "$work/cache" . >/dev/null 2>&1) || true
-	read -r partwarm _ < <(measure partwarm "cd '$work/t$big' && '$lint' lint --cache-dir '$work/cache' '$part'")
+	read -r partcold _ < <(measure partcold "cd '$work/p$part_n' && '$lint' lint --no-cache '$part'")
+	(cd "$work/p$part_n" && "$lint" lint --cache-dir "$work/cache" . >/dev/null 2>&1) || true
+	read -r partwarm _ < <(measure partwarm "cd '$work/p$part_n' && '$lint' lint --cache-dir '$work/cache' '$part'")
 fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
@@ -167,7 +176,7 @@ echo "| one file, whole process, warm | $(ms "${wall[onewarm]}") | $(ms "${cpu[o
 echo "| one file named in the $n-file project, cold / warm | $(ms "${wall[oneproj]}") / $(ms "${wall[oneprojwarm]}") | | | |"
 echo "| one file of 5,000 documents | $(sec "${wall[docs5k]}") | $(sec "${cpu[docs5k]}") | | |"
 echo "| **one file of 10,000 documents** | $(sec "${wall[docs10k]}") | $(sec "${cpu[docs10k]}") | $(ratio "${wall[docs10k]}" "${wall[docs5k]}")× 5,000 | ≈ 2 (linear) |"
-echo "| **partial run**: 1 file named in a project of ${bigdefs} definitions, cold | $(ms "$partcold") | | | < 1 s |"
+echo "| **partial run**: 1 file named in a project of ${partdefs} definitions, cold | $(ms "$partcold") | | | < 1 s |"
 echo "| partial run, warm | $(ms "$partwarm") | | | < 0.3 s |"
 echo
 echo "Profile the cold run: APIGWLINT_CPUPROFILE=cpu.out $lint lint --no-cache $work/t10k && go tool pprof -top -cum $lint cpu.out"
