@@ -144,6 +144,13 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		// file can clash with them.
 		return &FileResult{Path: j.display}, nil
 	}
+	if ov, ok := opts.Overlays[j.path]; ok {
+		// An editor's unsaved text: it is what the file holds.
+		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !opts.needles.MayMatter(ov)) {
+			return &FileResult{Path: j.display}, nil
+		}
+		return IndexBytes(j.display, ov), nil
+	}
 	var fi os.FileInfo
 	if opts.Cache != nil && !j.stdin {
 		if st, err := os.Stat(j.path); err == nil && st.Mode().IsRegular() && st.Size() <= opts.MaxFileSize {

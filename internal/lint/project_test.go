@@ -208,6 +208,29 @@ func TestStdinReplacesFile(t *testing.T) {
 	expect(t, res.Diags)
 }
 
+// An overlay (an editor's unsaved text) of a file that is not named
+// replaces that file in the index too, with and without the cache.
+func TestOverlayOfUnnamedFile(t *testing.T) {
+	root := project(t, map[string]string{
+		"apis/new.yaml": apiYAML("GetInvoice", "GET", "/invoices"),
+		"apis/old.yaml": apiYAML("ListInvoices", "GET", "/invoices/all"),
+	})
+	overlay := map[string][]byte{filepath.Join(root, "apis", "old.yaml"): []byte(apiYAML("GetInvoice", "GET", "/invoices"))}
+	for _, cached := range []bool{false, true} {
+		opts := Options{Dir: root, Paths: []string{"apis/new.yaml"}, Overlays: overlay}
+		if cached {
+			c, err := OpenCache(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Cache = c
+		}
+		expect(t, run(t, opts).Diags,
+			"apis/new.yaml:3:10 duplicate-api-name -> apis/old.yaml:3",
+			"apis/new.yaml:10:16 duplicate-api-path -> apis/old.yaml:10")
+	}
+}
+
 func TestProjectRulesSeverityAndFilter(t *testing.T) {
 	root := project(t, map[string]string{
 		"a.yaml": apiYAML("GetUser", "GET", "/users"),
