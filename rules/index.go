@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -39,7 +40,31 @@ func (l Loc) Before(m Loc) bool {
 }
 
 func locOf(file string, doc int, n *source.Node) Loc {
-	return Loc{File: file, Document: doc, Pointer: n.Pointer, Range: n.Range}
+	return Loc{File: file, Document: doc, Pointer: intern(n.Pointer), Range: n.Range}
+}
+
+// interned holds one copy of each short string the index repeats (group
+// and gateway IDs, methods, pointers such as /RequestConfig/RequestPath):
+// the index of a 100,000-file project is kept for the whole run, and every
+// byte of it is scanned by each garbage collection.
+var interned sync.Map
+
+// intern returns the shared copy of s. Longer strings are only cloned
+// (they are rarely repeated); either way the result never points into the
+// document it was read from.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > 64 {
+		return strings.Clone(s)
+	}
+	if v, ok := interned.Load(s); ok {
+		return v.(string)
+	}
+	c := strings.Clone(s)
+	v, _ := interned.LoadOrStore(c, c)
+	return v.(string)
 }
 
 // FileIndex is one file's part of the project index.
@@ -73,6 +98,14 @@ type TokenEntry struct {
 	At    Loc
 }
 
+// Compact reallocates the entry lists at their exact lengths: a file's
+// part is kept for the whole run, and append leaves room to spare.
+func (fi *FileIndex) Compact() {
+	fi.APIs = slices.Clip(slices.Clone(fi.APIs))
+	fi.Services = slices.Clip(slices.Clone(fi.Services))
+	fi.Tokens = slices.Clip(slices.Clone(fi.Tokens))
+}
+
 // Empty reports whether the file contributes nothing to the index.
 func (fi *FileIndex) Empty() bool {
 	return len(fi.APIs) == 0 && len(fi.Services) == 0 && len(fi.Tokens) == 0
@@ -90,16 +123,19 @@ func IndexDefinition(fi *FileIndex, file string, doc int, op string, root *sourc
 	if root == nil || root.Kind != source.Object {
 		return
 	}
+	// Values are copied (see intern): a parser may hand out substrings of
+	// the whole document, which the index must not pin.
+	str := func(n *source.Node, key string) string { return strings.Clone(n.Str(key)) }
 	switch op {
 	case "CreateApi":
-		e := APIEntry{GroupID: root.Str("GroupId"), Name: root.Str("ApiName"), NameAt: locOf(file, doc, root)}
+		e := APIEntry{GroupID: intern(root.Str("GroupId")), Name: str(root, "ApiName"), NameAt: locOf(file, doc, root)}
 		if n := root.Get("ApiName"); n != nil {
 			e.NameAt = locOf(file, doc, n)
 		}
 		rc := root.Get("RequestConfig")
-		e.Method = strings.ToUpper(rc.Str("RequestHttpMethod"))
+		e.Method = intern(strings.ToUpper(rc.Str("RequestHttpMethod")))
 		if n := rc.Get("RequestPath"); n != nil {
-			e.Path = n.Scalar()
+			e.Path = strings.Clone(n.Scalar())
 			e.PathAt = locOf(file, doc, n)
 			e.Shape = PathShape(e.Path, rc.Get("EscapePathParam").IsTrue())
 		}
@@ -107,16 +143,16 @@ func IndexDefinition(fi *FileIndex, file string, doc int, op string, root *sourc
 			fi.APIs = append(fi.APIs, e)
 		}
 	case "CreateService":
-		gateway := root.Str("gatewayId")
+		gateway := intern(root.Str("gatewayId"))
 		if list := root.Get("serviceConfigs"); list != nil && list.Kind == source.Array {
 			for _, item := range list.Items {
 				if n := item.Get("name"); n != nil && n.Scalar() != "" {
-					fi.Services = append(fi.Services, ServiceEntry{GatewayID: gateway, Name: n.Scalar(), At: locOf(file, doc, n)})
+					fi.Services = append(fi.Services, ServiceEntry{GatewayID: gateway, Name: strings.Clone(n.Scalar()), At: locOf(file, doc, n)})
 				}
 			}
 		}
 		if n := root.Get("clientToken"); n != nil && n.Scalar() != "" {
-			fi.Tokens = append(fi.Tokens, TokenEntry{Token: n.Scalar(), At: locOf(file, doc, n)})
+			fi.Tokens = append(fi.Tokens, TokenEntry{Token: strings.Clone(n.Scalar()), At: locOf(file, doc, n)})
 		}
 	}
 }

@@ -632,6 +632,7 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		}
 	})
 	fr.File = f
+	fr.Index.Compact()
 	// The loader's problems first, then each document's, as they were
 	// always ordered.
 	fr.Diags = append(append([]diag.Diagnostic(nil), f.Problems...), docDiags...)
@@ -661,6 +662,7 @@ func IndexBytes(display string, data []byte) *FileResult {
 		schema.Normalize(doc.Root, op, rules.IndexKeys...)
 		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
 	})
+	fr.Index.Compact()
 	return fr
 }
 

@@ -124,6 +124,7 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 	for _, fr := range res.Files {
 		byPath[fr.Path] = fr
 		parts = append(parts, fr.Index)
+		fr.Index = rules.FileIndex{} // merged below: not kept twice
 	}
 	if narrow {
 		// A partial run: of the files not asked for, only entries that
@@ -131,11 +132,13 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		others := make([]rules.FileIndex, len(indexOnly))
 		for i, fr := range indexOnly {
 			others[i] = fr.Index
+			fr.Index = rules.FileIndex{}
 		}
 		parts = append(parts, rules.Narrow(parts, others))
 	} else {
 		for _, fr := range indexOnly {
 			parts = append(parts, fr.Index)
+			fr.Index = rules.FileIndex{}
 		}
 	}
 	ix := rules.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
