@@ -353,6 +353,19 @@ func (ns *NeedleSet) AnyKey(keys []string) bool {
 	return false
 }
 
+// HasKey is AnyKey for one key given as bytes (no allocation).
+func (ns *NeedleSet) HasKey(k []byte) bool {
+	if ns.all {
+		return true
+	}
+	for _, n := range ns.needles {
+		if string(k) == n {
+			return true
+		}
+	}
+	return false
+}
+
 // Nothing reports that the named files have no index entry: no other file
 // can matter.
 func (ns *NeedleSet) Nothing() bool { return !ns.all && len(ns.needles) == 0 }

@@ -156,7 +156,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		if st, err := os.Stat(j.path); err == nil && st.Mode().IsRegular() && st.Size() <= opts.MaxFileSize {
 			fi = st
 			if p, ok := opts.Cache.Get(metaKey(j.path, fi, false)); ok && len(p) >= len(cache.Key{})+1 {
-				if keys, ok := metaKeys(p); ok && opts.needles != nil && !opts.needles.AnyKey(keys) {
+				if opts.needles != nil && metaCannotMatter(p, opts.needles) {
 					// Unchanged, and none of its index keys is a
 					// named file's: nothing in it can matter.
 					return &FileResult{Path: j.display, cached: true, unread: true}, nil
@@ -270,6 +270,33 @@ func metaPayload(key cache.Key, flags byte, ix *rules.FileIndex) []byte {
 		p = append(p, k...)
 	}
 	return p
+}
+
+// metaCannotMatter reports whether a metadata entry's index keys show that
+// the file cannot matter to the named files (none is a needle); false when
+// they do, or when the entry holds no keys or does not decode. It is
+// metaKeys without allocating, for the warm partial run's every file.
+func metaCannotMatter(p []byte, ns *rules.NeedleSet) bool {
+	b := p[len(cache.Key{})+1:]
+	if len(b) == 0 {
+		return false
+	}
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return false
+	}
+	b = b[k:]
+	for i := uint64(0); i < n; i++ {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || l > uint64(len(b)-k) {
+			return false
+		}
+		if ns.HasKey(b[k : k+int(l)]) {
+			return false
+		}
+		b = b[k+int(l):]
+	}
+	return len(b) == 0
 }
 
 // metaKeys reads the index keys of a metadata entry; ok is false when it

@@ -338,3 +338,31 @@ func TestWarmPartialRun(t *testing.T) {
 		t.Fatalf("warm partial run of b: %v, %d files read", partialB.Diags, indexReads.Load()-reads)
 	}
 }
+
+// metaCannotMatter reads the keys as metaKeys does, without allocating.
+func TestMetaCannotMatter(t *testing.T) {
+	var key cache.Key
+	ix := &rules.FileIndex{APIs: []rules.APIEntry{{GroupID: "g1"}}, Tokens: []rules.TokenEntry{{Token: "tok"}}}
+	p := metaPayload(key, metaNoText, ix)
+	named := func(group string) *rules.NeedleSet {
+		return rules.Needles([]rules.FileIndex{{APIs: []rules.APIEntry{{GroupID: group}}}})
+	}
+	if metaCannotMatter(p, named("g1")) || metaCannotMatter(p, rules.Needles([]rules.FileIndex{{Tokens: []rules.TokenEntry{{Token: "tok"}}}})) {
+		t.Fatal("a file holding a named key was skipped")
+	}
+	if !metaCannotMatter(p, named("g2")) {
+		t.Fatal("a file holding no named key was not skipped")
+	}
+	for cut := len(key) + 1; cut < len(p); cut++ {
+		if metaCannotMatter(p[:cut], named("g2")) {
+			t.Fatalf("truncated at %d: taken as cannot-matter", cut)
+		}
+	}
+	if metaCannotMatter(append(p, 0), named("g2")) {
+		t.Fatal("trailing bytes: taken as cannot-matter")
+	}
+	ns := named("g2")
+	if n := testing.AllocsPerRun(100, func() { metaCannotMatter(p, ns) }); n != 0 {
+		t.Fatalf("%v allocations per check, want none", n)
+	}
+}

@@ -408,7 +408,11 @@ func walk(opts *Options, abs, p string, fail func(string)) []job {
 		abs += string(filepath.Separator)
 	}
 	var mu sync.Mutex
-	var walked []job
+	// Jobs are gathered in chunks and copied once into a slice of the
+	// exact length: appending to one slice copies (and, fresh from the
+	// system, faults in) every job several times over.
+	var chunks [][]job
+	var cur []job
 	failed := func(msg string) {
 		mu.Lock()
 		fail(msg)
@@ -448,9 +452,25 @@ func walk(opts *Options, abs, p string, fail func(string)) []job {
 			}
 		}
 		mu.Lock()
-		walked = append(walked, job{path: path, display: rel})
+		if len(cur) == cap(cur) {
+			cur = make([]job, 0, 1024)
+			chunks = append(chunks, nil)
+		}
+		cur = append(cur, job{path: path, display: rel})
+		chunks[len(chunks)-1] = cur
 		mu.Unlock()
 		return nil
+	}
+	gather := func() []job {
+		n := 0
+		for _, c := range chunks {
+			n += len(c)
+		}
+		out := make([]job, 0, n)
+		for _, c := range chunks {
+			out = append(out, c...)
+		}
+		return sortJobs(out)
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -463,7 +483,7 @@ func walk(opts *Options, abs, p string, fail func(string)) []job {
 		return nil
 	}
 	if visit(abs, fs.FileInfoToDirEntry(st), nil) == filepath.SkipDir || !st.IsDir() {
-		return sortJobs(walked)
+		return gather()
 	}
 	// Breadth first over the first levels, until the frontier has a few
 	// directories per core (or three levels were read).
@@ -516,7 +536,7 @@ func walk(opts *Options, abs, p string, fail func(string)) []job {
 		}()
 	}
 	wg.Wait()
-	return sortJobs(walked)
+	return gather()
 }
 
 func sortJobs(jobs []job) []job {

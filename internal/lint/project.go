@@ -74,8 +74,9 @@ func projectJobs(opts *Options, named []job) []job {
 	// The walk follows no link, so below the root's real path every file
 	// is at its real path.
 	var realRoot string
-	var out []job
-	for _, j := range walk(opts, root, root, func(string) {}) {
+	walked := walk(opts, root, root, func(string) {})
+	out := make([]job, 0, len(walked))
+	for _, j := range walked {
 		if byDisplay[j.display] {
 			continue
 		}
