@@ -651,44 +651,7 @@ func (p *fastParser) plain(l *fastLine, s string, start int) *Node {
 func (p *fastParser) plainRange(l *fastLine, off int) diag.Range {
 	src := p.f.Src
 	o := p.base + off
-	end := o
-	if o < len(src) {
-		switch q := src[o]; q {
-		case '"', '\'':
-			end = o + 1
-			for end < len(src) && src[end] != '\n' {
-				if src[end] == '\\' && q == '"' {
-					end += 2
-					continue
-				}
-				if src[end] == q {
-					if q == '\'' && end+1 < len(src) && src[end+1] == '\'' {
-						end += 2
-						continue
-					}
-					end++
-					break
-				}
-				end++
-			}
-		case '|', '>':
-			end = o + 1
-		default:
-			for end < len(src) && src[end] != '\n' {
-				if src[end] == '#' && end > o && (src[end-1] == ' ' || src[end-1] == '\t') {
-					break
-				}
-				if src[end] == ':' && (end+1 >= len(src) || src[end+1] == ' ' || src[end+1] == '\n' || src[end+1] == '\t') {
-					break
-				}
-				end++
-			}
-			for end > o && (src[end-1] == ' ' || src[end-1] == '\t') {
-				end--
-			}
-		}
-	}
-	end = min(end, len(src))
+	end := scalarEnd(src, o, false)
 	s := p.pos(l, off)
 	if end <= o {
 		return diag.Range{Start: s, End: diag.Pos{Line: s.Line, Col: s.Col + 1}}

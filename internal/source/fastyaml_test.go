@@ -26,29 +26,12 @@ type fastDoc struct {
 // yamlDocs splits data the way loadYAML does (documents that prescan
 // rejects are left out: neither parser sees them).
 func yamlDocs(f *File) []fastDoc {
-	chunks := splitDocuments(f.Src)
-	if len(chunks) > 1 && !chunks[0].explicit && blank(f.Src[chunks[0].start:chunks[0].end]) {
-		chunks = chunks[1:]
-	}
 	var out []fastDoc
-	i := -1
-	for _, c := range chunks {
-		text := f.Src[c.start:c.end]
-		isBlank := blank(text)
-		if c.explicit || !isBlank {
-			i++
+	f.eachDocument(func(text []byte, line, index int) {
+		if prescan(text, line) == nil {
+			out = append(out, fastDoc{text: text, line: line, index: index})
 		}
-		if isBlank {
-			continue
-		}
-		if c.explicit {
-			text = append([]byte("   "), text[3:]...)
-		}
-		if prescan(text, c.line) != nil {
-			continue
-		}
-		out = append(out, fastDoc{text: text, line: c.line, index: i})
-	}
+	})
 	return out
 }
 

@@ -96,13 +96,34 @@ func blank(b []byte) bool {
 }
 
 func (f *File) loadYAML(opts Options) {
+	budget := opts.MaxAliasNodes
+	f.eachDocument(func(text []byte, line, i int) {
+		if le := prescan(text, line); le != nil {
+			f.problem(RuleLimit, le.rng, i, le.msg)
+			return
+		}
+		root, ok := f.parseChunkFast(text, line, i)
+		if !ok {
+			root = f.parseChunk(text, line, i, &budget)
+		}
+		if root == nil {
+			return
+		}
+		root.SetPointers("")
+		f.emit(&Document{Index: i, Root: root})
+	})
+}
+
+// eachDocument calls fn for each YAML document of the file that is not
+// blank, with its text as a parser must see it, its first line and its
+// index among the file's documents.
+func (f *File) eachDocument(fn func(text []byte, line, index int)) {
 	chunks := splitDocuments(f.Src)
 	// Text before the first marker that holds only comments is not a
 	// document of its own.
 	if len(chunks) > 1 && !chunks[0].explicit && blank(f.Src[chunks[0].start:chunks[0].end]) {
 		chunks = chunks[1:]
 	}
-	budget := opts.MaxAliasNodes
 	i := -1
 	for _, c := range chunks {
 		text := f.Src[c.start:c.end]
@@ -118,19 +139,7 @@ func (f *File) loadYAML(opts Options) {
 			// columns are unchanged.
 			text = append([]byte("   "), text[3:]...)
 		}
-		if le := prescan(text, c.line); le != nil {
-			f.problem(RuleLimit, le.rng, i, le.msg)
-			continue
-		}
-		root, ok := f.parseChunkFast(text, c.line, i)
-		if !ok {
-			root = f.parseChunk(text, c.line, i, &budget)
-		}
-		if root == nil {
-			continue
-		}
-		root.SetPointers("")
-		f.emit(&Document{Index: i, Root: root})
+		fn(text, c.line, i)
 	}
 }
 
@@ -213,57 +222,63 @@ func (c *yamlConv) scalarRange(tk *token.Token) diag.Range {
 	start := c.pos(tk)
 	off := c.f.OffsetOf(start)
 	src := c.f.Src
-	end := off
-	if off < len(src) {
-		switch q := src[off]; q {
-		case '"', '\'':
-			end = off + 1
-			for end < len(src) && src[end] != '\n' {
-				if src[end] == '\\' && q == '"' {
-					end += 2
-					continue
-				}
-				if src[end] == q {
-					if q == '\'' && end+1 < len(src) && src[end+1] == '\'' {
-						end += 2
-						continue
-					}
-					end++
-					break
-				}
-				end++
-			}
-		case '|', '>':
-			end = off + 1
-		default:
-			// plain: up to " #" or the end of the line, trailing blanks trimmed
-			end = off
-			for end < len(src) && src[end] != '\n' {
-				if src[end] == '#' && end > off && (src[end-1] == ' ' || src[end-1] == '\t') {
-					break
-				}
-				if src[end] == ':' && (end+1 >= len(src) || src[end+1] == ' ' || src[end+1] == '\n' || src[end+1] == '\t') {
-					break
-				}
-				if (src[end] == ',' || src[end] == ']' || src[end] == '}') && c.flow > 0 {
-					break
-				}
-				end++
-			}
-			for end > off && (src[end-1] == ' ' || src[end-1] == '\t') {
-				end--
-			}
-		}
-	}
-	if end > len(src) {
-		end = len(src)
-	}
+	end := scalarEnd(src, off, c.flow > 0)
 	if end <= off {
 		return diag.Range{Start: start, End: diag.Pos{Line: start.Line, Col: start.Col + 1}}
 	}
 	e := start
 	e.Col += utf8.RuneCount(src[off:end])
 	return diag.Range{Start: start, End: e}
+}
+
+// scalarEnd is where the scalar written at src[off] ends on its line: after
+// the closing quote of a quoted one, after the indicator of a block one,
+// else (plain) before " #", ": " or the end of the line, and, inside a flow
+// collection, before ',', ']' or '}', trailing blanks trimmed. The go-yaml
+// path and the fast path (fastyaml.go) both place scalars with it.
+func scalarEnd(src []byte, off int, inFlow bool) int {
+	end := off
+	if off >= len(src) {
+		return end
+	}
+	switch q := src[off]; q {
+	case '"', '\'':
+		end = off + 1
+		for end < len(src) && src[end] != '\n' {
+			if src[end] == '\\' && q == '"' {
+				end += 2
+				continue
+			}
+			if src[end] == q {
+				if q == '\'' && end+1 < len(src) && src[end+1] == '\'' {
+					end += 2
+					continue
+				}
+				end++
+				break
+			}
+			end++
+		}
+	case '|', '>':
+		end = off + 1
+	default:
+		for end < len(src) && src[end] != '\n' {
+			if src[end] == '#' && end > off && (src[end-1] == ' ' || src[end-1] == '\t') {
+				break
+			}
+			if src[end] == ':' && (end+1 >= len(src) || src[end+1] == ' ' || src[end+1] == '\n' || src[end+1] == '\t') {
+				break
+			}
+			if inFlow && (src[end] == ',' || src[end] == ']' || src[end] == '}') {
+				break
+			}
+			end++
+		}
+		for end > off && (src[end-1] == ' ' || src[end-1] == '\t') {
+			end--
+		}
+	}
+	return min(end, len(src))
 }
 
 func (c *yamlConv) spend(tk *token.Token) error {
