@@ -49,6 +49,22 @@ func ProjectRoot(projectRoot, dir string) string {
 // run's failure and are left out; the named paths report their own.
 func projectJobs(opts *Options, named []job) []job {
 	root := ProjectRoot(opts.ProjectRoot, opts.Dir)
+	for _, p := range opts.Paths {
+		// The root itself was named (apigwlint lint . from the root):
+		// its walk, with the same options, found every file this one
+		// would.
+		if p == "-" {
+			continue
+		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(opts.Dir, p)
+		}
+		if filepath.Clean(p) == root {
+			if st, err := os.Stat(root); err == nil && st.IsDir() {
+				return nil
+			}
+		}
+	}
 	byDisplay := make(map[string]bool, len(named))
 	for _, j := range named {
 		byDisplay[j.display] = true
