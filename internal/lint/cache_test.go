@@ -167,14 +167,8 @@ func TestCachedEqualsComputed(t *testing.T) {
 // diagnostic is read for its snippet; the outputs match a cold run.
 func TestMetadataHits(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	svc := func(name string) string {
-		return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n"
-	}
+	write := writer(t, dir)
+	svc := func(name string) string { return serviceDef(name, "") }
 	write("a.yaml", svc("a"))
 	write("b.yaml", svc("b"))
 	write("bad.yaml", svc("c")+"typo: 1\n")
@@ -213,14 +207,8 @@ func TestMetadataHits(t *testing.T) {
 // without the cache.
 func TestIndexOnlyEntries(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	svc := func(name string, extra string) string {
-		return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n" + extra
-	}
+	write := writer(t, dir)
+	svc := serviceDef
 	write("a.yaml", svc("a", ""))
 	write("b.yaml", svc("b", "typo: 1\n")) // a problem of its own, not reported by a partial run
 	write("c.yaml", svc("c", ""))
@@ -301,14 +289,8 @@ func TestMetaPayloadKeys(t *testing.T) {
 // match), one that cannot matter is not even decoded, and nothing is read.
 func TestWarmPartialRun(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	svc := func(name string) string {
-		return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n"
-	}
+	write := writer(t, dir)
+	svc := func(name string) string { return serviceDef(name, "") }
 	write("a.yaml", svc("a"))
 	write("b.yaml", svc("b"))
 	write("c.yaml", svc("a")) // clashes with a
@@ -365,4 +347,20 @@ func TestMetaCannotMatter(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { metaCannotMatter(p, ns) }); n != 0 {
 		t.Fatalf("%v allocations per check, want none", n)
 	}
+}
+
+// writer returns a function that writes a file into dir.
+func writer(t *testing.T, dir string) func(name, text string) {
+	return func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// serviceDef is a CreateService definition of one service on gateway gw-1,
+// with extra lines appended.
+func serviceDef(name, extra string) string {
+	return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n" + extra
 }

@@ -79,58 +79,47 @@ type fastParser struct {
 // fastPool keeps parsers (their line and stack buffers) for reuse.
 var fastPool = sync.Pool{New: func() any { return new(fastParser) }}
 
-func (p *fastParser) node() *Node {
-	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, max(16, p.content+p.content/8+4))
+// take hands out the next element of a slab, refilling it with size
+// fresh elements when it is empty.
+func take[T any](slab *[]T, size int) *T {
+	if len(*slab) == 0 {
+		*slab = make([]T, size)
 	}
-	n := &p.nodes[0]
-	p.nodes = p.nodes[1:]
-	return n
+	e := &(*slab)[0]
+	*slab = (*slab)[1:]
+	return e
 }
 
-func (p *fastParser) field() *Field {
-	if len(p.fields) == 0 {
-		p.fields = make([]Field, max(8, p.content+2))
+// copyOut copies from into the next len(from) elements of a slab (at
+// least `least` fresh ones when it is short) and returns them with capacity =
+// length, so that an append elsewhere never writes into a neighbour's part
+// of the slab.
+func copyOut[T any](slab *[]T, from []T, least int) []T {
+	n := len(from)
+	if n > len(*slab) {
+		*slab = make([]T, max(n, least))
 	}
-	fl := &p.fields[0]
-	p.fields = p.fields[1:]
-	return fl
+	out := (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	copy(out, from)
+	return out
 }
+
+func (p *fastParser) node() *Node { return take(&p.nodes, max(16, p.content+p.content/8+4)) }
+
+func (p *fastParser) field() *Field { return take(&p.fields, max(8, p.content+2)) }
 
 func (p *fastParser) src(style scalarStyle, off int) *scalarSrc {
-	if len(p.srcs) == 0 {
-		p.srcs = make([]scalarSrc, max(16, p.content*3/4+4))
-	}
-	s := &p.srcs[0]
-	p.srcs = p.srcs[1:]
+	s := take(&p.srcs, max(16, p.content*3/4+4))
 	*s = scalarSrc{style: style, off: p.base + off, file: p.f}
 	return s
 }
 
 // fieldSlice and itemSlice copy the top of a stack into a slice of its
-// own (capacity = length, so that an append elsewhere never writes into a
-// neighbour's part of the slab).
-func (p *fastParser) fieldSlice(from []*Field) []*Field {
-	n := len(from)
-	if n > len(p.ptrs) {
-		p.ptrs = make([]*Field, max(n, 64))
-	}
-	out := p.ptrs[:n:n]
-	p.ptrs = p.ptrs[n:]
-	copy(out, from)
-	return out
-}
+// own (see copyOut).
+func (p *fastParser) fieldSlice(from []*Field) []*Field { return copyOut(&p.ptrs, from, 64) }
 
-func (p *fastParser) itemSlice(from []*Node) []*Node {
-	n := len(from)
-	if n > len(p.nptrs) {
-		p.nptrs = make([]*Node, max(n, 32))
-	}
-	out := p.nptrs[:n:n]
-	p.nptrs = p.nptrs[n:]
-	copy(out, from)
-	return out
-}
+func (p *fastParser) itemSlice(from []*Node) []*Node { return copyOut(&p.nptrs, from, 32) }
 
 // errBail is returned by every step that meets something outside the
 // subset; it carries no message because nothing is reported.
