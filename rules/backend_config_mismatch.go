@@ -102,10 +102,5 @@ func vpcConfigured(v *source.Node) bool {
 	if v != nil && v.Kind != source.Object && v.Kind != source.Null {
 		return true // the wrong type: the schema reports it
 	}
-	for _, k := range []string{"Name", "VpcId", "InstanceId", "Port"} {
-		if present(v.Get(k)) {
-			return true
-		}
-	}
-	return false
+	return presentAny(v, backendNames["VpcConfig"]...)
 }
