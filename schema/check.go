@@ -242,9 +242,9 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 // optional string parameter is expected. Terraform, Serverless Devs and
 // the SDKs send "" for every optional value the user left unset
 // (BodyFormat, ContentTypeCatagory, ServiceAddress on non-HTTP backends,
-// ...), and the gateway accepts it as unset (see docs/rules.md, "Empty
-// values"). A required parameter is never skipped: an empty GroupId is
-// still too short. An optional JSON-string parameter holding "" is
+// ...), and the gateway accepts it as unset (the schema rule's document
+// says so; testdata/cases/realworld holds such requests). A required
+// parameter is never skipped: an empty GroupId is still too short. An optional JSON-string parameter holding "" is
 // absent too (the SDKs drop empty parameters before sending).
 func emptyOptional(f *source.Field, fs, resolved map[string]any, required map[string]bool) bool {
 	if f.Value.Kind != source.String || f.Value.Value != "" || fs == nil || required[f.Key] {
