@@ -91,6 +91,9 @@ type checker struct {
 	// broken lists pointers of JSON strings that did not parse; the
 	// validator has nothing to say about them.
 	broken []string
+	// emptyReported records empty required values already reported, so
+	// that "" breaking both a pattern and a length is one diagnostic.
+	emptyReported map[string]bool
 }
 
 // Check normalises a definition in place and validates it against the
