@@ -202,11 +202,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 				c.unknown(n, f, props, inJSON)
 				continue
 			}
-			_, dup := out[f.Key]
-			if !dup && emptied[f.Key] {
-				dup = true
-			}
-			if dup {
+			if _, dup := out[f.Key]; dup || emptied[f.Key] {
 				// "requestPath" and "RequestPath" in one object.
 				c.add(f.KeyRange, source.RuleDuplicateKey, n.Pointer+"/"+source.EscapePointer(f.Key),
 					fmt.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
@@ -246,9 +242,10 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 // the SDKs send "" for every optional value the user left unset
 // (BodyFormat, ContentTypeCatagory, ServiceAddress on non-HTTP backends,
 // ...), and the gateway accepts it as unset (the schema rule's document
-// says so; testdata/cases/realworld holds such requests). A required
-// parameter is never skipped: an empty GroupId is still too short. An optional JSON-string parameter holding "" is
-// absent too (the SDKs drop empty parameters before sending).
+// says so; testdata/cases/realworld holds such requests). An optional
+// JSON-string parameter holding "" is absent too (the SDKs drop empty
+// parameters before sending). A required parameter is never skipped: an
+// empty GroupId is reported, as required (report.go, emptyRequired).
 func emptyOptional(f *source.Field, fs, resolved map[string]any, required map[string]bool) bool {
 	if f.Value.Kind != source.String || f.Value.Value != "" || fs == nil || required[f.Key] {
 		return false
