@@ -18,9 +18,9 @@ var APINameCJK = &Rule{
 	ID: "api-name-cjk", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
 		Summary: "`ApiName` contains Chinese characters, which only ROS documents; the CreateApi reference allows ASCII letters, digits and `_`",
-		Why: "The CreateApi reference allows letters, digits and underscores, starting with a letter, and the live gateway also accepts `-`, `.` " +
-			"and spaces (the ROS specification allows them, and Terraform's `tf-example` is created every week); only the ROS documentation also allows " +
-			"Chinese characters. A name with them may be refused by tools that follow the API reference, and it is awkward in SDKs and URLs. " +
+		Why: "The CreateApi reference allows letters, digits and underscores, starting with a letter; the live gateway also accepts `-` " +
+			"(Terraform's example API `tf-example` is created with it every week), and the ROS resource specification allows `-`, `.`, spaces and up to 128 " +
+			"characters, all of which the schema accepts. Only the ROS documentation also allows Chinese characters, and nothing shows the gateway taking them. A name with them may be refused by tools that follow the API reference, and it is awkward in SDKs and URLs. " +
 			"Put the Chinese name in `Description` and keep `ApiName` ASCII.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
@@ -57,6 +57,6 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:80
 		if first < 0 {
 			return
 		}
-		c.Report(subRange(n, first, first+1), n.Pointer, "ApiName %q contains Chinese characters, which only ROS documents; the CreateApi reference allows ASCII letters, digits and _ (and the gateway -, . and spaces): keep ApiName ASCII and put the Chinese name in Description", name)
+		c.Report(subRange(n, first, first+1), n.Pointer, "ApiName %q contains Chinese characters, which only ROS documents; the CreateApi reference allows ASCII letters, digits and _: keep ApiName ASCII and put the Chinese name in Description", name)
 	},
 }

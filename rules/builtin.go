@@ -118,8 +118,8 @@ serviceConfigs:
 	SchemaRule = &Rule{ID: "schema", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a value breaks the operation's JSON Schema: a missing required parameter, a wrong type, a value outside its enum, a length, pattern or limit",
 		Why: "The gateway rejects these calls. The schemas (`apigwlint schema`) are derived from the vendor's parameter tables; where the sources disagree they accept the input, " +
-			"and where the live gateway is known to accept more than the tables say, the schema accepts that too (an `ApiName` such as `tf-example`: 4 to 128 characters, " +
-			"a letter first, then letters, digits, `_`, `-`, `.` or spaces). " +
+			"and where the live gateway is known to accept more than the tables say, the schema accepts that too: an `ApiName` such as `tf-example` (the tables say " +
+			"letters, digits and `_`; the schema takes the ROS specification's 4 to 128 characters, a letter first, then letters, digits, `_`, `-`, `.` or spaces). " +
 			"An empty string in an optional parameter (`BodyFormat: \"\"`, `ContentTypeCatagory: \"\"`, `ServiceAddress: \"\"` on a Function Compute backend) is the same " +
 			"as leaving it out: Terraform, Serverless Devs and the SDKs write \"unset\" that way and the gateway accepts it, so no enum, pattern or length applies to it. " +
 			"A required parameter stays required: an empty `GroupId`, `Visibility` or `RequestPath` is reported.",
