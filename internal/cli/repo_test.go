@@ -14,14 +14,14 @@ var notOurs = map[string]string{
 	"chart/templates/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\n  labels:\n" +
 		"    {{- include \"chart.labels\" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas }}\n",
 	"chart/templates/_helpers.yaml": "{{- define \"chart.labels\" -}}\napp: {{ .Chart.Name }}\n{{- end }}\n",
-	"tsconfig.json":                  "{\n  // compiler options\n  \"compilerOptions\": {\n    \"strict\": true, /* block */\n  },\n}\n",
-	".vscode/settings.json":          "{\n  \"editor.tabSize\": 2, // two\n}\n",
-	"web/empty.json":                 "",
-	"web/package.json":               "{\"name\": \"web\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n",
-	".github/workflows/ci.yml":       "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
-	"docker-compose.yml":             "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n",
-	"k8s/deploy.yaml":                "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  name: twice\n",
-	"docs/openapi.yaml":              "openapi: 3.0.0\ninfo:\n  title: users\n  version: '1'\npaths: {}\n",
+	"tsconfig.json":                 "{\n  // compiler options\n  \"compilerOptions\": {\n    \"strict\": true, /* block */\n  },\n}\n",
+	".vscode/settings.json":         "{\n  \"editor.tabSize\": 2, // two\n}\n",
+	"web/empty.json":                "",
+	"web/package.json":              "{\"name\": \"web\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n",
+	".github/workflows/ci.yml":      "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n",
+	"docker-compose.yml":            "services:\n  web:\n    image: nginx\n    ports: [\"80:80\"]\n",
+	"k8s/deploy.yaml":               "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  name: twice\n",
+	"docs/openapi.yaml":             "openapi: 3.0.0\ninfo:\n  title: users\n  version: '1'\npaths: {}\n",
 }
 
 // `apigwlint lint .` at the root of a repository holding a Helm chart, a
