@@ -62,6 +62,10 @@ type Options struct {
 	// compare (the directory of the configuration file); "" = the nearest
 	// enclosing directory holding .apigwlint.yaml or .git, else Dir.
 	ProjectRoot string
+	// ReportBothSides reports a cross-file clash between two named files
+	// on both of them (the language server: every open file a clash
+	// involves shows it); otherwise only on the later one in path order.
+	ReportBothSides bool
 	// Cache holds per-file results between runs (see cache.go); nil: every
 	// file is checked. Run saves and closes it.
 	Cache *cache.Cache

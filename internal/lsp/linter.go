@@ -56,7 +56,9 @@ func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	opts := lint.Options{Paths: paths, Overlays: make(map[string][]byte, len(overlays)), Dir: root}
+	// A clash between two open files shows in both: the file being typed
+	// in must not look clean because the other one sorts later.
+	opts := lint.Options{Paths: paths, Overlays: make(map[string][]byte, len(overlays)), Dir: root, ReportBothSides: true}
 	for path, data := range overlays {
 		opts.Overlays[filepath.Clean(path)] = data
 	}
