@@ -163,6 +163,7 @@ type lintFlags struct {
 	maxFileSize                                  int64
 	cacheDir                                     string
 	noCache                                      bool
+	printConfig                                  bool
 }
 
 // lintFlagSet defines the flags of lint into f; its output is discarded
@@ -181,6 +182,7 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest file checked, in `bytes`")
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
+	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
 	return fs
 }
 
@@ -234,6 +236,9 @@ func (e *env) lint(args []string) int {
 	cfg, ok := e.loadConfig(cwd, f.config)
 	if !ok {
 		return ExitUsage
+	}
+	if f.printConfig {
+		return e.printConfig(cwd, f.config, cfg, f.format == "json")
 	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd,
 		SkipNonDefinitions: f.skipNonDefs}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/rules"
 )
@@ -36,7 +37,13 @@ func (e *env) configCmd(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	root, why := projectRoot(cwd, *configPath, cfg)
+	return e.printConfig(cwd, *configPath, cfg, *format == "json")
+}
+
+// printConfig prints the configuration a run uses (apigwlint config, lint
+// --print-config); explicit is the --config given ("" when found).
+func (e *env) printConfig(cwd, explicit string, cfg *config.Config, asJSON bool) int {
+	root, why := projectRoot(cwd, explicit, cfg)
 	type ruleSev struct {
 		ID         string `json:"id"`
 		Severity   string `json:"severity"`
@@ -64,7 +71,7 @@ func (e *env) configCmd(args []string) int {
 		out.Rules = append(out.Rules, ruleSev{ID: r.ID, Severity: cfg.Base(r).String(), Default: r.Severity.String(), Overridden: cfg.Overridden(r)})
 	}
 	w := e.stdout
-	if *format == "json" {
+	if asJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {

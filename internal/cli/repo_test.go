@@ -242,3 +242,23 @@ func TestPluralForms(t *testing.T) {
 		t.Errorf("two mistakes: %s", stderr)
 	}
 }
+
+// lint --print-config prints what `apigwlint config` prints, with the same
+// --config, and checks nothing.
+func TestPrintConfig(t *testing.T) {
+	dir := t.TempDir()
+	noConfigAbove(t, dir)
+	writeFiles(t, dir, map[string]string{
+		"conf/strict.yaml": "ignore: [legacy/**]\nrules:\n  body-on-get: off\n",
+		"bad.yaml":         strings.Replace(goodService, "K8S", "K8", 1),
+	})
+	t.Chdir(dir)
+	want, _, code := run(t, "config", "--config", "conf/strict.yaml", "--format", "json")
+	if code != ExitOK || !strings.Contains(want, `"id": "body-on-get",`+"\n      \"severity\": \"off\"") {
+		t.Fatalf("config: exit %d\n%s", code, want)
+	}
+	got, stderr, code := run(t, "lint", "--config", "conf/strict.yaml", "--format", "json", "--print-config", "bad.yaml")
+	if code != ExitOK || got != want || stderr != "" {
+		t.Fatalf("--print-config: exit %d\n%s\nwant\n%s%s", code, got, want, stderr)
+	}
+}
