@@ -20,14 +20,17 @@ import (
 // enough for that not to matter).
 func MeantAsDefinition(src []byte, isJSON bool) bool {
 	hits := map[string]int{}
+	// seen holds only documented parameter names: a huge file of other
+	// keys costs no memory here.
 	seen := map[string]bool{}
-	count := func(key string) {
-		if seen[key] {
-			return
-		}
-		seen[key] = true
+	count := func(key []byte) {
 		for _, op := range Ops {
-			if MustGet(op).TopLevel[key] {
+			top := MustGet(op).TopLevel
+			if !top[string(key)] {
+				continue
+			}
+			if !seen[op+"."+string(key)] {
+				seen[op+"."+string(key)] = true
 				hits[op]++
 			}
 		}
@@ -57,13 +60,13 @@ func MeantAsDefinition(src []byte, isJSON bool) bool {
 			if j < 0 {
 				break
 			}
-			key := string(rest[:j])
+			key := rest[:j]
 			rest = rest[j+1:]
 			after := bytes.TrimLeft(rest, " \t\r\n")
 			if len(after) == 0 || after[0] != ':' {
 				continue // a value, not a key
 			}
-			if key == "Action" {
+			if string(key) == "Action" {
 				value := after[1:]
 				if k := bytes.IndexAny(value, ",}\n"); k >= 0 {
 					value = value[:k]
@@ -83,8 +86,8 @@ func MeantAsDefinition(src []byte, isJSON bool) bool {
 			if colon <= 0 {
 				continue
 			}
-			key := strings.Trim(strings.TrimSpace(string(line[:colon])), `"'`)
-			if key == "Action" && action(string(line[colon+1:])) {
+			key := bytes.Trim(bytes.TrimSpace(line[:colon]), `"'`)
+			if string(key) == "Action" && action(string(line[colon+1:])) {
 				return true
 			}
 			count(key)
