@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,5 +60,41 @@ func TestClashShowsInBothOpenFiles(t *testing.T) {
 	}
 	if got := c.diagnostics(uriB, 1); len(got.Diagnostics) != 0 {
 		t.Fatalf("b after the fix in a: %+v", got.Diagnostics)
+	}
+}
+
+// The configuration's root key sets the project the editor compares with,
+// as it does for the command line: here the workspace is a subdirectory
+// whose configuration names its parent, and a clash with a file there is
+// found.
+func TestProjectLinterHonoursRootKey(t *testing.T) {
+	parent := t.TempDir()
+	if err := os.Mkdir(filepath.Join(parent, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ws := filepath.Join(parent, "team")
+	def := "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\n"
+	for name, text := range map[string]string{
+		filepath.Join(ws, ".apigwlint.yaml"):     "root: ..\n",
+		filepath.Join(parent, "other", "a.yaml"): def,
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	open := filepath.Join(ws, "b.yaml")
+	ds, err := FileLinter{}.Lint(context.Background(), ws, map[string][]byte{open: []byte(def)}, []string{open})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range ds {
+		found = found || d.Rule == "duplicate-api-name"
+	}
+	if !found {
+		t.Fatalf("no clash with ../other/a.yaml: %v", ds)
 	}
 }
