@@ -39,7 +39,10 @@ func MeantAsDefinition(src []byte, isJSON bool) bool {
 		if i := strings.Index(value, " #"); i >= 0 && !isJSON {
 			value = value[:i]
 		}
-		value = strings.Trim(strings.TrimSpace(value), `"',}`)
+		if i := strings.IndexAny(value, ",}"); i >= 0 {
+			value = value[:i] // a flow mapping: the value ends there
+		}
+		value = strings.Trim(strings.TrimSpace(value), `"'`)
 		for _, op := range Ops {
 			if strings.EqualFold(value, op) {
 				return true
@@ -86,7 +89,8 @@ func MeantAsDefinition(src []byte, isJSON bool) bool {
 			if colon <= 0 {
 				continue
 			}
-			key := bytes.Trim(bytes.TrimSpace(line[:colon]), `"'`)
+			// "{Action: CreateApi, ...}" on one line reads as its first key.
+			key := bytes.Trim(bytes.TrimLeft(bytes.TrimSpace(line[:colon]), "{ "), `"'`)
 			if string(key) == "Action" && action(string(line[colon+1:])) {
 				return true
 			}

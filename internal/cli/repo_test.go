@@ -75,6 +75,7 @@ func TestBrokenDefinitionInWalkIsReported(t *testing.T) {
 		"action.json":      "{\n  \"Action\": \"CreateService\"\n  \"gatewayId\": \"gw-1\"\n}\n",
 		"keys.json":        "[{\"GroupId\": \"g\", \"ApiName\": \"a\",}]\n",
 		"typo.yaml":        "Action: CreateSevice\nfoo: {{ x }}\n",
+		"flow.yaml":        "{Action: CreateApi, GroupId: [g}\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
