@@ -167,7 +167,8 @@ type lintFlags struct {
 }
 
 // lintFlagSet defines the flags of lint into f; its output is discarded
-// (errors are reported in one line by flagError, help by printHelp).
+// (a mistake is reported in one line by flagError; --help prints
+// lintFlagDefaults).
 func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("apigwlint lint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

@@ -197,6 +197,7 @@ func TestCommandLineMistakes(t *testing.T) {
 		{[]string{"lint", "--max-warnings", "abc"}, `apigwlint: bad value "abc" for --max-warnings: not a number (see 'apigwlint --help')` + "\n"},
 		{[]string{"--color", "sometimes"}, `apigwlint: bad value "sometimes" for --color: use auto, always or never (see 'apigwlint --help')` + "\n"},
 		{[]string{"--forma", "json"}, `apigwlint: unknown flag --forma; did you mean --format? (see 'apigwlint --help')` + "\n"},
+		{[]string{"--no-cache=maybe"}, `apigwlint: bad value "maybe" for --no-cache: use true or false (see 'apigwlint --help')` + "\n"},
 		{[]string{"--format"}, `apigwlint: --format needs a value (see 'apigwlint --help')` + "\n"},
 		{[]string{"rules", "--confg", "x"}, `apigwlint: unknown flag --confg; did you mean --config? (see 'apigwlint rules --help')` + "\n"},
 		{[]string{"config", "--format", "xml"}, `apigwlint: bad value "xml" for --format: use text or json (see 'apigwlint --help')` + "\n"},

@@ -30,7 +30,7 @@ func unknownCommand(arg string) string {
 }
 
 var (
-	invalidValueRE = regexp.MustCompile(`^invalid value "(.*)" for flag -([^:]+): (.*)$`)
+	invalidValueRE = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:]+): (.*)$`)
 	notDefinedRE   = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
 	needsArgRE     = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
 )
@@ -43,8 +43,10 @@ func (e *env) flagError(fs *flag.FlagSet, err error, help string) int {
 		why := m[3]
 		if why == "parse error" || strings.Contains(why, "invalid syntax") {
 			why = "not a number"
-			if f := fs.Lookup(m[2]); f != nil && f.Value.String() == "false" || f != nil && f.Value.String() == "true" {
-				why = "use true or false"
+			if f := fs.Lookup(m[2]); f != nil {
+				if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+					why = "use true or false"
+				}
 			}
 		} else if strings.Contains(why, "value out of range") {
 			why = "the number is too large"
