@@ -92,6 +92,11 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 	name := Readable(l.instance)
 	hint, _ := l.schema[markHint].(string)
 	r := n.Range
+	if n.Empty() && l.keyword != "required" {
+		// An empty value (Visibility:) is not the text "null".
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s is empty; %s", name, expectation(l, hint)))
+		return
+	}
 	switch l.keyword {
 	case "required":
 		req, _ := l.schema["required"].([]any)
@@ -195,6 +200,35 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		return
 	}
 	c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s: %s", name, l.msg))
+}
+
+// expectation says what a value should be, for a value that is empty.
+func expectation(l leaf, hint string) string {
+	if enum, ok := l.schema["enum"].([]any); ok {
+		var opts []string
+		for _, e := range enum {
+			if e != nil {
+				opts = append(opts, fmt.Sprint(e))
+			}
+		}
+		return "use one of " + strings.Join(opts, ", ")
+	}
+	if v, ok := l.schema["const"]; ok {
+		return "use " + quoteAny(v)
+	}
+	what := ""
+	if t, ok := l.schema["type"]; ok {
+		what = typeWords(t)
+	}
+	switch {
+	case what != "" && hint != "":
+		return "expected " + what + ": " + hint
+	case what != "":
+		return "expected " + what
+	case hint != "":
+		return "expected " + hint
+	}
+	return l.msg
 }
 
 func typeWords(t any) string {
