@@ -309,6 +309,7 @@ var fastCases = []struct {
 	{"complex key", "? a\n: b\n", false},
 	{"multi-line plain", "a: b\n  c\n", false},
 	{"multi-line quoted", "a: 'b\n  c'\n", false},
+	{"double-quoted continued with a backslash", "a:\n  b: \"x\\\n    \\ y\"\nc: 1\n", false},
 	{"tab indentation", "a:\n\tb: 1\n", false},
 	{"tab in a value", "a: b\tc\n", false},
 	{"dash value", "e: -\n", false},

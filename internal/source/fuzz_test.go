@@ -37,6 +37,9 @@ func seeds(f *testing.F) {
 	})
 	f.Add([]byte("K: '{\"a\": [1, {\"b\": \"\\u00e9\"}]}'\nL: \"{\\\"x\\\":\\n  1}\"\nM: |\n  {\"c\":\n   true}\n"), false)
 	f.Add([]byte("{\"K\": \"{\\\"a\\\": \\\"\\\\u00e9x\\\"}\"}"), true)
+	// A double-quoted scalar continued with a backslash (its range once ran
+	// past the end of its first line).
+	f.Add([]byte("A:\n  B: \"first line of text\\\n    \\ continued here\\n\"\n"), false)
 }
 
 // withDeadline runs f and fails the test when it takes more than a few

@@ -63,6 +63,49 @@ func TestPositionsPointAtKeysNotColons(t *testing.T) {
 	}
 }
 
+// A double-quoted scalar continued over lines with a trailing backslash
+// (as aliyun/ros-templates resources/apigateway/api.yml writes a function's
+// source) is placed on its first line, like any multi-line scalar: its
+// range used to run on past the end of that line, by the length of the
+// lines after it.
+func TestQuotedScalarContinuedWithBackslashEndsOnItsFirstLine(t *testing.T) {
+	cases := []struct {
+		name, src string
+		at        string
+		want      diag.Range
+	}{
+		{"the reported input", "A:\n  B: \"first line of text\\\n    \\ continued here\\n\"\n", "/A/B", diag.Range{Start: pos(2, 6), End: pos(2, 26)}},
+		{"a backslash ending the last line", "A: \"x\\\n  y\"\nB: 1\n", "/A", diag.Range{Start: pos(1, 4), End: pos(1, 7)}},
+		{"an escaped backslash before the break", "A: \"x\\\\\n  y\"\n", "/A", diag.Range{Start: pos(1, 4), End: pos(1, 8)}},
+		{"in a flow sequence", "A: [\"x\\\n  y\", 2]\n", "/A/0", diag.Range{Start: pos(1, 5), End: pos(1, 8)}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := load(t, "q.yaml", c.src)
+			if len(f.Problems) > 0 {
+				t.Fatalf("problems: %v", f.Problems)
+			}
+			n := f.Docs[0].Root.Lookup(c.at)
+			if n == nil {
+				t.Fatalf("no node at %s", c.at)
+			}
+			if n.Range != c.want {
+				t.Fatalf("range %v, want %v", n.Range, c.want)
+			}
+		})
+	}
+	// A JSON string written that way is still mapped into the file: the
+	// value on the continuation line is found there.
+	f := load(t, "q.yaml", "K: \"{\\\"b\\\": 1,\\\n    \\ \\\"a\\\": \\\"X\\\"}\"\n")
+	root, _, err := Expand(f.Docs[0].Root.Get("K"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := root.Get("a").Range.Start; got != pos(2, 14) {
+		t.Fatalf("X at %v, want 2:14", got)
+	}
+}
+
 func TestExpandMapsPositionsIntoEveryScalarStyle(t *testing.T) {
 	cases := []struct {
 		name string

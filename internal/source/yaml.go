@@ -269,6 +269,15 @@ func scalarEnd(src []byte, off int, inFlow bool) int {
 		end = off + 1
 		for end < len(src) && src[end] != '\n' {
 			if src[end] == '\\' && q == '"' {
+				if end+1 < len(src) && src[end+1] == '\n' {
+					// An escaped line break: the scalar goes on on
+					// the next line, and its first line ends after
+					// the backslash (skipping the break would carry
+					// the end onto the next line, counted as columns
+					// of this one).
+					end++
+					break
+				}
 				end += 2
 				continue
 			}
