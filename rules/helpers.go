@@ -199,9 +199,12 @@ func templated(s string) bool {
 }
 
 // has reports whether obj holds key with a value, or holds a misspelling
-// of it. A misspelt key is reported by unknown-field with a did-you-mean;
-// a rule that then said "key is missing" would repeat that diagnostic
-// with a worse message.
+// of it. A misspelt key is reported by unknown-field with a did-you-mean,
+// an error; a rule that then said "key is missing" would repeat that
+// diagnostic with a worse message. Inside a JSON-string parameter a
+// misspelt key is only the warning unknown-nested-field (the gateway
+// ignores it), so there the key is missing, and a rule that needs it says
+// so at its own severity.
 func has(c *Context, obj *source.Node, key string) bool {
 	if obj == nil || obj.Kind != source.Object {
 		return false
@@ -211,6 +214,9 @@ func has(c *Context, obj *source.Node, key string) bool {
 	}
 	var documented []string
 	if s, err := schema.Get(c.Op); err == nil {
+		if s.InJSONString(obj.Pointer) {
+			return false
+		}
 		documented = schema.Properties(s.Resolved(obj.Pointer))
 	}
 	for _, f := range obj.Fields {

@@ -21,9 +21,12 @@ import (
 const (
 	RuleSchema       = "schema"
 	RuleUnknownField = "unknown-field"
-	RuleEmbeddedJSON = "embedded-json"
-	RuleUnknownOp    = "unknown-action"
-	RuleNotDef       = "not-a-definition"
+	// RuleUnknownNested is an unknown key inside a JSON-string parameter,
+	// which the gateway ignores (see checker.unknown).
+	RuleUnknownNested = "unknown-nested-field"
+	RuleEmbeddedJSON  = "embedded-json"
+	RuleUnknownOp     = "unknown-action"
+	RuleNotDef        = "not-a-definition"
 )
 
 // Detect tells which operation a document is a definition of. ok is false
@@ -199,7 +202,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 				}
 			}
 			if fs == nil && closed {
-				c.unknown(n, f, props, inJSON)
+				c.unknown(n, f, props, required, inJSON)
 				continue
 			}
 			if _, dup := out[f.Key]; dup || emptied[f.Key] {
@@ -209,9 +212,10 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 				continue
 			}
 			if emptyOptional(f, fs, c.s.resolve(fs), required) {
-				// Tools send "" for every optional value they leave
-				// unset, and the gateway takes it as unset: validated as
-				// absent, so no enum, pattern or length applies to it.
+				// Tools send "" (or null) for every optional value they
+				// leave unset, and the gateway takes it as unset:
+				// validated as absent, so no type, enum, pattern or length
+				// applies to it.
 				emptied[f.Key] = true
 				continue
 			}
@@ -238,19 +242,29 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 }
 
 // emptyOptional reports whether a field holds the empty string where an
-// optional string parameter is expected. Terraform, Serverless Devs and
-// the SDKs send "" for every optional value the user left unset
-// (BodyFormat, ContentTypeCatagory, ServiceAddress on non-HTTP backends,
-// ...), and the gateway accepts it as unset (the schema rule's document
-// says so; testdata/cases/realworld holds such requests). An optional
-// JSON-string parameter holding "" is absent too (the SDKs drop empty
-// parameters before sending). A required parameter is never skipped: an
-// empty GroupId is reported, as required (report.go, emptyRequired).
+// optional string parameter is expected, or null where any optional
+// parameter is. Terraform, Serverless Devs and the SDKs send "" for every
+// optional value the user left unset (BodyFormat, ContentTypeCatagory,
+// ServiceAddress on non-HTTP backends, ...), and the gateway accepts it as
+// unset (the schema rule's document says so; testdata/cases/realworld
+// holds such requests). Serverless Devs writes an empty YAML value
+// (defaultValue:) as null when it stringifies the parameter lists
+// (devsapp/apigateway src/index.ts, JSON.stringify), so null is unset
+// too, whatever the parameter's type. An optional JSON-string parameter
+// holding "" is absent too (the SDKs drop empty parameters before
+// sending). A required parameter is never skipped: an empty GroupId is
+// reported, as required (report.go, emptyRequired).
 func emptyOptional(f *source.Field, fs, resolved map[string]any, required map[string]bool) bool {
-	if f.Value.Kind != source.String || f.Value.Value != "" || fs == nil || required[f.Key] {
+	if fs == nil || required[f.Key] {
 		return false
 	}
-	return fs[markJSONString] == true || typeAllows(resolved, "string")
+	switch f.Value.Kind {
+	case source.Null:
+		return true
+	case source.String:
+		return f.Value.Value == "" && (fs[markJSONString] == true || typeAllows(resolved, "string"))
+	}
+	return false
 }
 
 // requiredSet returns the required keys of an object schema.
@@ -376,7 +390,17 @@ func flipFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]any, inJSON bool) {
+// unknown reports a key the schema does not define. At the top level it
+// is an error (unknown-field): the SDKs have no field for it and the CLI
+// refuses it, so the setting meant is never sent. Inside a JSON-string
+// parameter the gateway ignores keys it does not know (Terraform sends
+// "name" in every request parameter, the console "isHide" and
+// "ParameterLocation", Serverless Devs "ContentTypeCategory", a deploy
+// script "ApiParameterDesc", and their APIs work), so there it is a
+// warning (unknown-nested-field), with the same did-you-mean. A misspelt
+// required key stays an error either way: the key it stands for is
+// missing, and the gateway rejects the call for that.
+func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]any, required map[string]bool, inJSON bool) {
 	names := make([]string, 0, len(props))
 	for k := range props {
 		names = append(names, k)
@@ -388,14 +412,34 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 	} else {
 		where = "in " + Readable(obj.Pointer)
 	}
+	rule := RuleUnknownField
+	if inJSON {
+		rule = RuleUnknownNested
+		where += ", which the gateway ignores"
+	}
 	msg := fmt.Sprintf("unknown key %q %s", f.RawKey, where)
 	if s := Suggest(f.RawKey, names); s != "" {
+		if inJSON && required[s] && !hasKey(obj, s) {
+			rule = RuleUnknownField
+			msg = fmt.Sprintf("unknown key %q in %s, so the required key %s is missing", f.RawKey, Readable(obj.Pointer), s)
+		}
 		msg += fmt.Sprintf("; did you mean %q?", s)
 		c.suggested[obj.Pointer+"/"+source.EscapePointer(s)] = true
 	} else if len(names) <= 12 {
 		msg += "; expected one of " + strings.Join(names, ", ")
 	}
-	c.add(f.KeyRange, RuleUnknownField, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+	c.add(f.KeyRange, rule, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+}
+
+// hasKey reports whether an object inside a JSON-string parameter holds
+// key, written as documented or with the case of its first letter flipped.
+func hasKey(obj *source.Node, key string) bool {
+	for _, f := range obj.Fields {
+		if f.Key == key || f.Key == flipFirst(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // Readable turns "/RequestParameters/0/Location" into

@@ -25,8 +25,10 @@ func TestEmptyValueMessages(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// A required value written as null is named as written; an optional
+	// one (AuthType, ServiceTimeout) is unset, as "" is.
 	api := "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility:\nAuthType: null\n" +
-		"RequestConfig:\n  RequestProtocol: HTTP\n  RequestHttpMethod: GET\n  RequestPath: /a\n  RequestMode: MAPPING\n" +
+		"RequestConfig:\n  RequestProtocol: HTTP\n  RequestHttpMethod: null\n  RequestPath:\n  RequestMode: MAPPING\n" +
 		"ServiceConfig:\n  ServiceProtocol: HTTP\n  ServiceAddress: http://a:80\n  ServiceTimeout:\n"
 	f = source.Load("a.yaml", []byte(api), source.Options{})
 	got = nil
@@ -34,14 +36,18 @@ func TestEmptyValueMessages(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d:%d %s", d.Range.Start.Line, d.Range.Start.Col, d.Message))
 	}
 	joined := strings.Join(got, "\n")
-	for _, w := range []string{
+	want = []string{
 		"4:12 Visibility is empty; use one of PUBLIC, PRIVATE",
-		`5:11 AuthType "null" is not one of`,
-		"14:18 ServiceConfig.ServiceTimeout is empty; expected ",
-	} {
+		`8:22 RequestConfig.RequestHttpMethod "null" is not one of`,
+		"9:15 RequestConfig.RequestPath is empty; expected ",
+	}
+	for _, w := range want {
 		if !strings.Contains(joined, w) {
 			t.Errorf("missing %q in\n%s", w, joined)
 		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("want %d diagnostics (none for the optional AuthType and ServiceTimeout), got\n%s", len(want), joined)
 	}
 	if strings.Contains(joined, `"null" is not one of PUBLIC`) {
 		t.Errorf("an empty value is called \"null\":\n%s", joined)
