@@ -7,14 +7,15 @@ import (
 // ParamTypeNumber: a request parameter of type Number.
 //
 // The request parameter types are String, Int, Long, Float, Double and
-// Boolean (ROS; Array and File are implied, reference B.3, G-10). NUMBER is
-// a type of backend parameters only (B.4). Alibaba's Serverless Framework
+// Boolean (the RequestParameter page, doc 43986, and ROS's allowed values;
+// Array and File are implied by ArrayItemsType). NUMBER is a type of backend
+// parameters only (the ServiceParameter page, doc 43988). Alibaba's Serverless Framework
 // provider, aliyun/serverless-aliyun-function-compute, nevertheless emits
 // ParameterType "Number" for `type: number` in the request parameters it
 // compiles, and its tests expect it; no source shows the gateway accepting
-// or refusing it. The schema therefore accepts it (a false alarm costs more
-// than a missed corner, SPEC 1), and this warning asks for a documented
-// type.
+// or refusing it. The schema therefore accepts it (where the sources are
+// uncertain, apigwlint accepts the input, at most with a warning), and this
+// warning asks for a documented type.
 var ParamTypeNumber = &Rule{
 	ID: "param-type-number", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -7,8 +7,9 @@ import (
 
 // PathParamBraces: an OpenAPI-style "{name}" in a request or backend path.
 //
-// The gateway's path parameters are written "[name]" (reference B.1: the
-// only syntax any source shows); "{name}" is literal text, so the API
+// The gateway's path parameters are written "[name]" (the CreateApi
+// examples, /v3/getUserTest/[userId]; no source shows another syntax);
+// "{name}" is literal text, so the API
 // matches only requests whose path holds the braces themselves, and the
 // backend is called on a path with braces in it. A production deploy
 // script wrote /accounts/{account_id}/recharges in both paths

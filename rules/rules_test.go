@@ -116,6 +116,11 @@ func TestSeverities(t *testing.T) {
 		"body-on-get":                        diag.Warning,
 		"body-format-missing":                diag.Off,
 		"address-format":                     diag.Error,
+		"unknown-field":                      diag.Error,
+		"unknown-nested-field":               diag.Warning,
+		"service-timeout-missing":            diag.Warning,
+		"param-type-number":                  diag.Warning,
+		"path-param-braces":                  diag.Warning,
 	}
 	for id, sev := range want {
 		r := rules.ByID(id)

@@ -86,6 +86,9 @@ ServiceParametersMap:
 				continue
 			}
 			if pathNode == nil {
+				if c.Root.Get("BackendEnable").IsTrue() {
+					continue // the backend service may give the path; undocumented
+				}
 				c.ReportNode(p.NameNode, "PATH service parameter %q has no place in the backend path: %s is not set, so the value is dropped; set %s with [%s] where the backend expects it, or give the parameter another Location",
 					p.Name, key, key, p.Name)
 				continue

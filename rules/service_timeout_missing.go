@@ -6,7 +6,7 @@ import (
 
 // ServiceTimeoutMissing: a backend without a timeout.
 //
-// The ServiceConfig page marks ServiceTimeout required (reference B.2), but
+// The ServiceConfig page marks ServiceTimeout required (doc 43987), but
 // the live gateway takes a ServiceConfig without it: the vendor's own ROS
 // samples set none (aliyun/ros-templates resources/apigateway/api.yml,
 // solutions/mini-program/fc-mini-program-backend-service.yml), and a
@@ -14,7 +14,7 @@ import (
 // without it (quanttide/quanttide-platform scripts/api-gateway/deploy.sh).
 // So it is no schema error. The same script later added it, with the
 // comment that the default timeout made Function Compute cold starts end in
-// 504 errors: accepted, but it hurts later, which is a warning (SPEC 1a).
+// 504 errors: accepted, but it hurts later, which is what a warning is.
 var ServiceTimeoutMissing = &Rule{
 	ID: "service-timeout-missing", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
