@@ -172,7 +172,8 @@ serviceConfigs:
 			"and all of those APIs are created. The call succeeds, so this is a warning, not an error; but the setting the key was meant for is not applied, " +
 			"which usually hurts later: `Servicepath` leaves the backend path unset, `BodyFromat` the body format. Keys match ignoring the case of their first " +
 			"letter (`requestProtocol` is `RequestProtocol`), and the keys those tools send are known, so they are not reported. A misspelt required key " +
-			"(`RequestPth`) is the error `unknown-field`: the key it stands for is missing, and the gateway rejects that.",
+			"(`RequestPth`) is the error `unknown-field`: the key it stands for is missing, and the gateway rejects that. Likewise a misspelling of a key " +
+			"that a rule needs (`ServiceAddress` of an HTTP backend, `IdTokenParamName` of an OpenID Connect API) is reported by that rule too, as missing.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: GetUser
