@@ -122,6 +122,8 @@ serviceConfigs:
 			"letters, digits and `_`; the schema takes the ROS specification's 4 to 128 characters, a letter first, then letters, digits, `_`, `-`, `.` or spaces). " +
 			"An empty string in an optional parameter (`BodyFormat: \"\"`, `ContentTypeCatagory: \"\"`, `ServiceAddress: \"\"` on a Function Compute backend) is the same " +
 			"as leaving it out: Terraform, Serverless Devs and the SDKs write \"unset\" that way and the gateway accepts it, so no enum, pattern or length applies to it. " +
+			"So is `null` in an optional parameter of any type (`\"DefaultValue\": null`, or an empty YAML value): Serverless Devs turns the empty values of " +
+			"s.yaml into null when it stringifies the parameter lists (devsapp/apigateway src/index.ts), as its own example/s.yaml shows. " +
 			"A required parameter stays required: an empty `GroupId`, `Visibility` or `RequestPath` is reported.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
