@@ -154,21 +154,6 @@ func pathParams(path string) []pathParam {
 	return out
 }
 
-// quoteList renders names for a message: "a", "b" and "c".
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = `"` + n + `"`
-	}
-	switch len(q) {
-	case 0:
-		return ""
-	case 1:
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
-}
-
 // templated reports whether a value is a placeholder that a deployment tool
 // fills in (${VAR}, {{ var }}): its final form cannot be checked here.
 func templated(s string) bool {

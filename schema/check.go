@@ -78,7 +78,7 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 	return "", mk(RuleNotDef, first, "not a definition: add \"Action: CreateApi\" or \"Action: CreateService\", or use at least two documented parameters of one operation")
 }
 
-// Checker validates one document of one file.
+// checker validates one document of one file.
 type checker struct {
 	s     *Schema
 	file  string
@@ -108,11 +108,6 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 	s := MustGet(op)
 	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}}
 	val := c.walk(root, s.Root, false)
-	if len(c.diags) > 0 && !c.onlyFieldDiags() {
-		// A JSON string that did not parse: its subtree is missing, so
-		// validation would only add noise about it. Go on nonetheless:
-		// the rest of the definition is still worth checking.
-	}
 	if s.fast != nil && fastPath && s.fast.valid(val, 0) {
 		return c.diags
 	}
@@ -152,15 +147,6 @@ func Normalize(root *source.Node, op string, keys ...string) {
 		root = sub
 	}
 	c.walk(root, s.Root, false)
-}
-
-func (c *checker) onlyFieldDiags() bool {
-	for _, d := range c.diags {
-		if d.Rule != RuleUnknownField {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.Related) {

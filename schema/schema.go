@@ -337,18 +337,6 @@ func Properties(n map[string]any) []string {
 	return out
 }
 
-// Describe returns the description of the property at a JSON pointer of a
-// definition (e.g. "/RequestConfig/RequestPath"), for hover text; "" when
-// the pointer leads nowhere documented.
-func (s *Schema) Describe(pointer string) string {
-	n := s.SchemaAt(pointer)
-	if n == nil {
-		return ""
-	}
-	d, _ := n["description"].(string)
-	return d
-}
-
 // SchemaAt walks the schema along a definition pointer and returns the
 // schema object (unresolved, so its own description is kept) for it.
 func (s *Schema) SchemaAt(pointer string) map[string]any {

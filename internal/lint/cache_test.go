@@ -364,3 +364,27 @@ func writer(t *testing.T, dir string) func(name, text string) {
 func serviceDef(name, extra string) string {
 	return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n" + extra
 }
+
+// metaKeys reads the index keys of a metadata entry; ok is false when it
+// holds none or does not decode (then the entry itself must be read).
+func metaKeys(p []byte) (keys []string, ok bool) {
+	d := &decoder{buf: p[len(cache.Key{})+1:]}
+	if len(d.buf) == 0 {
+		return nil, false
+	}
+	n := d.count()
+	keys = make([]string, 0, n)
+	for i := 0; i < n && !d.bad; i++ {
+		keys = append(keys, d.str())
+	}
+	if d.bad || len(d.buf) != 0 {
+		return nil, false
+	}
+	return keys, true
+}
+
+// checkCached is CheckBytes through the cache.
+func checkCached(opts *Options, display string, data []byte, explicit bool) *FileResult {
+	fr, _ := checkCachedKey(opts, display, data, explicit)
+	return fr
+}

@@ -27,14 +27,6 @@ type Linter interface {
 	Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
 }
 
-// LinterFunc adapts a function to Linter.
-type LinterFunc func(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
-
-// Lint calls f.
-func (f LinterFunc) Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error) {
-	return f(ctx, root, overlays, paths)
-}
-
 // FileLinter checks the open documents as `apigwlint lint` would from the
 // workspace root, in one run over the whole project: every open document's
 // unsaved text replaces its file (lint.Options.Overlays), so project rules

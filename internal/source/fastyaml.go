@@ -121,7 +121,7 @@ func (p *fastParser) fieldSlice(from []*Field) []*Field { return copyOut(&p.ptrs
 
 func (p *fastParser) itemSlice(from []*Node) []*Node { return copyOut(&p.nptrs, from, 32) }
 
-// errBail is returned by every step that meets something outside the
+// bail is what every step panics with when it meets something outside the
 // subset; it carries no message because nothing is reported.
 type bail struct{}
 
@@ -264,14 +264,6 @@ func (p *fastParser) col(l *fastLine, off int) int {
 
 func (p *fastParser) pos(l *fastLine, off int) diag.Pos {
 	return diag.Pos{Line: l.num, Col: p.col(l, off)}
-}
-
-// runes is the length in characters of text[a:b] on line l.
-func (p *fastParser) runes(l *fastLine, a, b int) int {
-	if l.ascii {
-		return b - a
-	}
-	return utf8.RuneCount(p.text[a:b])
 }
 
 // oneChar is the one-character range at off.

@@ -313,9 +313,6 @@ type Conn struct {
 // NewConn reads from r and writes to w.
 func NewConn(r io.Reader, w io.Writer) *Conn { return &Conn{in: NewReader(r), out: w} }
 
-// Reader returns the underlying reader (to change MaxBody).
-func (c *Conn) Reader() *Reader { return c.in }
-
 // Read returns the next message. A message that could not be decoded is
 // returned as (nil, id, rpcErr, nil): answer it and read on. err is the end
 // of the stream (io.EOF) or a broken one.
