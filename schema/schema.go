@@ -132,7 +132,7 @@ var configFast = sync.OnceValue(func() *fastSchema {
 // a valid configuration never compiles a schema.
 func ConfigCertainlyValid(v any) bool {
 	f := configFast()
-	return fastPath && f != nil && f.valid(v, 0)
+	return f != nil && f.valid(v, 0)
 }
 
 // ConfigSchema returns the JSON Schema of .apigwlint.yaml as shipped.
@@ -270,9 +270,6 @@ func (s *Schema) resolve(n map[string]any) map[string]any {
 	}
 	return n
 }
-
-// fastPath is switched off by tests that compare both paths.
-var fastPath = true
 
 // collectRefs calls fn for every "$ref" string in a schema document.
 func collectRefs(v any, fn func(string)) {

@@ -69,6 +69,12 @@ type Options struct {
 	// needles: in a partial run, the texts one of which a file not asked
 	// for must hold to matter to the named files (rules.Needles).
 	needles *rules.NeedleSet
+	// wholeIndex turns narrowing off: a partial run indexes every other
+	// file in full (tests compare narrowed partial runs with whole ones).
+	wholeIndex bool
+	// indexReads, when set, counts the files read for the index only
+	// (tests).
+	indexReads *atomic.Int64
 }
 
 // FileResult is what one file produced.
@@ -164,7 +170,7 @@ func Run(opts Options) (*Result, error) {
 	// matter (rules.Needles).
 	indexOnly := make([]*FileResult, len(others))
 	if len(others) > 0 {
-		if narrow {
+		if !opts.wholeIndex {
 			named := make([]rules.FileIndex, 0, len(results))
 			for _, fr := range results {
 				if fr != nil {

@@ -25,14 +25,6 @@ import (
 // end of its line starts as many characters late), the fast path does the
 // same: the two must never be told apart.
 
-// fastYAML switches the fast path; tests and benchmarks turn it off to
-// compare with go-yaml.
-var fastYAML = true
-
-// fastStrict makes a bug of the fast path (a runtime panic) crash the
-// tests; otherwise the document quietly goes to go-yaml.
-var fastStrict = false
-
 // fastMaxDepth is how deeply the fast path nests; deeper documents go to
 // go-yaml, which reports the limits.
 const fastMaxDepth = 50
@@ -127,9 +119,10 @@ type bail struct{}
 
 // parseChunkFast reads one document (as loadYAML hands it to parseChunk)
 // on the fast path. ok is false when the document is not in the subset;
-// then nothing was reported and go-yaml must read it.
-func (f *File) parseChunkFast(text []byte, firstLine, docIndex int) (root *Node, ok bool) {
-	if !fastYAML || firstLine < 1 || firstLine > len(f.lineStarts) {
+// then nothing was reported and go-yaml must read it. With strict, a bug of
+// the fast path (a runtime panic) is raised again instead.
+func (f *File) parseChunkFast(text []byte, firstLine, docIndex int, strict bool) (root *Node, ok bool) {
+	if firstLine < 1 || firstLine > len(f.lineStarts) {
 		return nil, false
 	}
 	p := fastPool.Get().(*fastParser)
@@ -148,7 +141,7 @@ func (f *File) parseChunkFast(text []byte, firstLine, docIndex int) (root *Node,
 	p.str = string(text)
 	defer func() {
 		if r := recover(); r != nil {
-			if _, isBail := r.(bail); !isBail && fastStrict {
+			if _, isBail := r.(bail); !isBail && strict {
 				panic(r)
 			}
 			root, ok = nil, false

@@ -110,7 +110,7 @@ func FuzzLoad(f *testing.F) {
 			name = "f.json"
 		}
 		var file *File
-		withDeadline(t, func() { file = Load(name, data, DefaultOptions) })
+		withDeadline(t, func() { file = Load(name, data, testOptions) })
 		for _, p := range file.Problems {
 			if strings.Contains(p.Message, "internal parser failure") {
 				t.Fatalf("the parser panicked: %s", p.Message)

@@ -102,7 +102,11 @@ func (f *File) loadYAML(opts Options) {
 			f.problem(RuleLimit, le.rng, i, le.msg)
 			return
 		}
-		root, ok := f.parseChunkFast(text, line, i)
+		var root *Node
+		ok := false
+		if !opts.goYAMLOnly {
+			root, ok = f.parseChunkFast(text, line, i, opts.strictFast)
+		}
 		if !ok {
 			root = f.parseChunk(text, line, i, &budget)
 		}
