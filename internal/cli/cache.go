@@ -8,11 +8,6 @@ import (
 	"github.com/apigwlint/apigwlint/internal/lint"
 )
 
-// cacheByDefault is false in this package's tests (see
-// cache_default_test.go), so that the case suite never reads or writes a
-// cache it did not ask for.
-var cacheByDefault = true
-
 // openCache opens the result cache as the flags say: --no-cache turns it
 // off, --cache-dir or $APIGWLINT_CACHE_DIR place it, else it lives in the
 // user's cache directory. A cache that cannot be used never fails a run:
@@ -23,7 +18,7 @@ func (e *env) openCache(dir string, off bool) *cache.Cache {
 		return nil
 	}
 	explicit := dir != "" || os.Getenv("APIGWLINT_CACHE_DIR") != ""
-	if !explicit && !cacheByDefault {
+	if !explicit && e.noDefaultCache {
 		return nil
 	}
 	if dir == "" {

@@ -58,12 +58,20 @@ unreadable path).
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// noDefaultCache: no result cache unless --cache-dir or
+	// $APIGWLINT_CACHE_DIR asks for one (this package's tests, which must
+	// never read or write the user's cache directory).
+	noDefaultCache bool
 }
 
 // Main runs apigwlint with args (without the program name) and returns the
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return (&env{stdin: stdin, stdout: stdout, stderr: stderr}).main(args)
+}
+
+func (e *env) main(args []string) (code int) {
+	stdout, stderr := e.stdout, e.stderr
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "apigwlint: internal error: %v\n%s\nPlease report this with the input that caused it.\n", r, debug.Stack())
@@ -174,7 +182,7 @@ func (e *env) lint(args []string) int {
 		return ExitUsage
 	}
 	var reportTo io.Writer = e.stdout
-	useColor := decideColor(f.color, e.stdout)
+	useColor := decideColor(f.color, e.stdout, isTerminal)
 	if f.output != "" {
 		useColor = f.color == "always"
 	}
@@ -215,7 +223,7 @@ func (e *env) lint(args []string) int {
 			fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", f.output, err)
 			return ExitUsage
 		}
-		summary := &output.Text{Color: decideColor(f.color, e.stdout)}
+		summary := &output.Text{Color: decideColor(f.color, e.stdout, isTerminal)}
 		only := *res
 		only.Diags = nil
 		if err := summary.Format(reportTo, &only); err != nil {
@@ -241,8 +249,9 @@ func (e *env) lint(args []string) int {
 }
 
 // decideColor decides colour for the stream actually written to
-// (fatih/color alone would look at stdout only).
-func decideColor(mode string, w io.Writer) bool {
+// (fatih/color alone would look at stdout only); terminal tells whether w
+// is a terminal.
+func decideColor(mode string, w io.Writer, terminal func(io.Writer) bool) bool {
 	switch mode {
 	case "always":
 		return true
@@ -252,11 +261,11 @@ func decideColor(mode string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isTerminal(w)
+	return terminal(w)
 }
 
-// isTerminal reports whether w is a terminal (a variable for tests).
-var isTerminal = func(w io.Writer) bool {
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
@@ -540,20 +549,20 @@ func (e *env) lsp(args []string) int {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	linter := lsp.FileLinter{CacheDir: lspCacheDir(*cacheDir, *noCache)}
+	linter := lsp.FileLinter{CacheDir: e.lspCacheDir(*cacheDir, *noCache)}
 	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linter, Debounce: *debounce, Version: version(), Log: e.stderr})
 }
 
 // lspCacheDir is where the language server keeps the result cache, as
 // `apigwlint lint` decides it; "" = none.
-func lspCacheDir(dir string, off bool) string {
+func (e *env) lspCacheDir(dir string, off bool) string {
 	if off {
 		return ""
 	}
 	if dir != "" {
 		return dir
 	}
-	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && !cacheByDefault {
+	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && e.noDefaultCache {
 		return ""
 	}
 	d, err := cache.DefaultDir()

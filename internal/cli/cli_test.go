@@ -63,7 +63,7 @@ func TestFlagsAfterPaths(t *testing.T) {
 func TestStdin(t *testing.T) {
 	var out strings.Builder
 	var errb strings.Builder
-	code := Main([]string{"--stdin-filename", "services/users.yaml", "-"}, strings.NewReader(strings.Replace(goodService, "K8S", "K8", 1)), &out, &errb)
+	code := testMain([]string{"--stdin-filename", "services/users.yaml", "-"}, strings.NewReader(strings.Replace(goodService, "K8S", "K8", 1)), &out, &errb)
 	if code != ExitFindings || !strings.Contains(out.String(), "services/users.yaml:3:13:") {
 		t.Fatalf("exit %d\n%s\n%s", code, out.String(), errb.String())
 	}
@@ -86,24 +86,22 @@ func TestColor(t *testing.T) {
 		t.Error("--color auto must not colour a pipe")
 	}
 	// auto on a terminal colours, unless NO_COLOR or TERM=dumb.
-	saved := isTerminal
-	defer func() { isTerminal = saved }()
-	isTerminal = func(io.Writer) bool { return true }
+	terminal := func(io.Writer) bool { return true }
 	t.Setenv("NO_COLOR", "")
 	t.Setenv("TERM", "xterm")
-	if !decideColor("auto", os.Stdout) {
+	if !decideColor("auto", os.Stdout, terminal) {
 		t.Error("auto must colour a terminal")
 	}
 	t.Setenv("TERM", "dumb")
-	if decideColor("auto", os.Stdout) {
+	if decideColor("auto", os.Stdout, terminal) {
 		t.Error("TERM=dumb must not colour")
 	}
 	t.Setenv("TERM", "xterm")
 	t.Setenv("NO_COLOR", "1")
-	if decideColor("auto", os.Stdout) {
+	if decideColor("auto", os.Stdout, terminal) {
 		t.Error("NO_COLOR must win over a terminal")
 	}
-	if !decideColor("always", os.Stdout) {
+	if !decideColor("always", os.Stdout, terminal) {
 		t.Error("--color always wins over NO_COLOR")
 	}
 }
