@@ -6,10 +6,11 @@ import (
 
 // APINameCJK: an ApiName with Chinese characters.
 //
-// The CreateApi page allows letters, digits and underscores starting with
-// a letter; ROS also allows Chinese characters (reference A.2, G-1). The
-// schema accepts CJK ideographs (and reports any other non-ASCII
-// character); this warning says that the API reference does not.
+// The CreateApi page allows letters, digits and underscores starting with a
+// letter; ROS also allows Chinese characters
+// (docs/sources.md#apiname-pattern). The schema accepts CJK ideographs (and
+// reports any other non-ASCII character); this warning says that the API
+// reference does not.
 var APINameCJK = &Rule{
 	ID: "api-name-cjk", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -6,11 +6,11 @@ import (
 
 // AppCodeRequiresAppAuth: AppCodeAuthType on an anonymous API.
 //
-// Like AllowSignatureMethod, AppCodeAuthType is documented "only for
-// AuthType APP" (reference C, D-6): an AppCode identifies an app, which an
+// Like AllowSignatureMethod, AppCodeAuthType is documented "only for AuthType
+// APP" (docs/sources.md#app-auth-only): an AppCode identifies an app, which an
 // anonymous API never asks for. Nothing says the gateway rejects the
-// combination, so this is a warning; DEFAULT (use the group's setting) is
-// what an absent value means and is not flagged.
+// combination, so this is a warning; DEFAULT (use the group's setting) is what
+// an absent value means and is not flagged.
 var AppCodeRequiresAppAuth = &Rule{
 	ID: "appcode-requires-app-auth", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -19,7 +19,7 @@ var DuplicateAPIPath = &Rule{
 			"that really collide: the same method, or ANY against any method, on the same path shape. Path parameters match any " +
 			"value, so /users/[id] and /users/[userId] are one shape (unless EscapePathParam makes the brackets literal). Paths " +
 			"are compared case-sensitively, as HTTP paths are; no source says the gateway ignores case. A /* wildcard is not " +
-			"documented in any source (reference G-7), so it is not taken to cover other paths: only an identical /* path is " +
+			"documented in any source (docs/sources.md#requestpath-wildcard), so it is not taken to cover other paths: only an identical /* path is " +
 			"reported. For the literal documented rule (one path per group whatever the method) enable path-unique-strict. " +
 			"The diagnostic is on the later definition in path order, with the earlier ones as related locations.",
 		BadFiles: map[string]string{

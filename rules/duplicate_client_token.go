@@ -14,7 +14,7 @@ var DuplicateClientToken = &Rule{
 		Summary: "two CreateService definitions use the same clientToken",
 		Why: "clientToken makes the call idempotent: the gateway takes a second call with a token it has seen as a retry of the " +
 			"first. With identical parameters it returns the first result and silently creates nothing; with different parameters " +
-			"it fails with IdempotentParameterMismatch (Alibaba Cloud's idempotence convention, reference D-32). Tokens are " +
+			"it fails with IdempotentParameterMismatch (Alibaba Cloud's idempotence convention, docs/sources.md#client-token). Tokens are " +
 			"case-sensitive, so they are compared exactly. Give every definition its own token, or none.",
 		BadFiles: map[string]string{
 			"services/orders.yaml": "Action: CreateService\nclientToken: deploy-2024-06-01\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: DNS\n" +

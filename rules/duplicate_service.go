@@ -13,7 +13,7 @@ var DuplicateService = &Rule{
 	Doc: Doc{
 		Summary: "two serviceConfigs items use the same service name for the same gatewayId (in one list, one file or across files)",
 		Why: "A service is addressed by its name within a gateway, so a second service of the same name is either refused or " +
-			"shadows the first. No vendor source states the rule (reference D-31); it is the contract of this project. Items of one " +
+			"shadows the first. No vendor source states the rule (docs/sources.md#service-name-unique); it is the contract of this project. Items of one " +
 			"serviceConfigs list always share a gateway, so a repeated name there is reported even without gatewayId; across " +
 			"definitions the gatewayIds must be equal. Names are compared exactly.",
 		BadFiles: map[string]string{

@@ -127,10 +127,10 @@ type pathParam struct {
 	Start, End int
 }
 
-// pathParams finds the "[name]" placeholders of a request or backend path.
-// The characters allowed inside the brackets are not documented (reference
-// G-7), so anything but brackets and '/' counts; an empty "[]" is not a
-// placeholder.
+// pathParams finds the "[name]" placeholders of a request or backend path. The
+// characters allowed inside the brackets are not documented
+// (docs/sources.md#requestpath-wildcard), so anything but brackets and '/'
+// counts; an empty "[]" is not a placeholder.
 func pathParams(path string) []pathParam {
 	var out []pathParam
 	runes := []rune(path)

@@ -8,11 +8,11 @@ import (
 // app authenticates to.
 //
 // The vendor documents AllowSignatureMethod "if AuthType is set to APP"
-// (reference A.1, C). Terraform sends HmacSHA256 for every API whatever its
-// auth type, and the gateway accepts that, so the setting is ignored rather
-// than rejected: a warning. APPOPENID ("OpenID Connect & Alibaba Cloud
-// APP" in the console) also authenticates the calling app, so only
-// ANONYMOUS is flagged.
+// (docs/sources.md#app-auth-only). Terraform sends HmacSHA256 for every API
+// whatever its auth type, and the gateway accepts that, so the setting is
+// ignored rather than rejected: a warning. APPOPENID ("OpenID Connect &
+// Alibaba Cloud APP" in the console) also authenticates the calling app, so
+// only ANONYMOUS is flagged.
 var SignatureMethodRequiresAppAuth = &Rule{
 	ID: "signature-method-requires-app-auth", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
