@@ -8,7 +8,7 @@ import (
 )
 
 // DuplicateAPIName: two CreateApi definitions with the same GroupId and
-// ApiName.
+// ApiName (docs/sources.md#apiname-unique).
 var DuplicateAPIName = &Rule{
 	ID: "duplicate-api-name", Severity: diag.Error, Op: "CreateApi", Kind: Project,
 	Doc: Doc{
