@@ -196,6 +196,10 @@ type Index struct {
 	// partial run (some files named, the whole project indexed) only the
 	// named ones are. nil = every file.
 	Reported func(file string) bool
+	// BothSides reports a clash between entries of two reported files on
+	// both, each pointing at the other (the editor: the file being typed
+	// in shows the clash too); otherwise only the later entry gets it.
+	BothSides bool
 }
 
 // NewIndex merges files' parts into a project index.
@@ -490,8 +494,15 @@ func (c *clashes[E]) add(j int, earlier []int) {
 		return
 	}
 	ix := c.p.Index
-	if ix.reported(c.at(&c.entries[j]).File) {
+	if later := c.at(&c.entries[j]).File; ix.reported(later) {
 		c.others[j] = append(c.others[j], earlier...)
+		if ix.BothSides {
+			for _, i := range earlier {
+				if f := c.at(&c.entries[i]).File; f != later && ix.reported(f) {
+					c.others[i] = append(c.others[i], j)
+				}
+			}
+		}
 		return
 	}
 	for _, i := range earlier {

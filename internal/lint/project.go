@@ -155,6 +155,7 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		}
 	}
 	ix := rules.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
+	ix.BothSides = opts.ReportBothSides
 	var out []diag.Diagnostic
 	ctx := rules.NewProjectContext(ix, &out)
 	for _, r := range project {
