@@ -110,7 +110,7 @@ func (e *env) main(args []string) (code int) {
 			if len(args) > 1 {
 				// apigwlint help lint: that command's help.
 				if args[1] != "help" && slices.Contains(commands, args[1]) {
-					return Main([]string{args[1], "--help"}, stdin, stdout, stderr)
+					return e.main([]string{args[1], "--help"})
 				}
 				return e.unexpected("help", args[1])
 			}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -181,6 +182,7 @@ func jsonDiff(data []byte) error {
 // object of valid JSON repeats a key.
 func hasDuplicateKeys(data []byte) bool {
 	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // 1e400 is no error here either
 	type frame struct {
 		keys   map[string]bool
 		object bool
@@ -189,8 +191,11 @@ func hasDuplicateKeys(data []byte) bool {
 	var stack []*frame
 	for {
 		tok, err := dec.Token()
-		if err != nil { // io.EOF: the end of the value
+		if err == io.EOF {
 			return false
+		}
+		if err != nil {
+			panic(fmt.Sprintf("the token stream of valid JSON failed: %v", err))
 		}
 		var top *frame
 		if len(stack) > 0 {
