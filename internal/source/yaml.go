@@ -475,7 +475,7 @@ func (c *yamlConv) mapping(values []*ast.MappingValueNode, tk *token.Token, dept
 	add := func(fl *Field, dupCheck bool) {
 		if i, dup := seen[fl.Key]; dup {
 			if dupCheck && c.inAlias == 0 {
-				c.f.problem(RuleDuplicateKey, fl.KeyRange, c.doc, fmt.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
+				c.f.problem(RuleDuplicateKey, fl.KeyRange, c.doc, diag.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
 					diag.Related{File: c.f.Path, Range: out.Fields[i].KeyRange, Message: "first defined here"})
 			}
 			return
