@@ -62,6 +62,11 @@ type Options struct {
 	// compare (the directory of the configuration file); "" = the nearest
 	// enclosing directory holding .apigwlint.yaml or .git, else Dir.
 	ProjectRoot string
+	// NamedOnly makes the named files (and overlays) the whole project:
+	// cross-file rules compare them with each other, and the project root
+	// is not walked (for an editor whose workspace is / or the home
+	// directory).
+	NamedOnly bool
 	// Cache holds per-file results between runs (see cache.go); nil: every
 	// file is checked. Run saves and closes it.
 	Cache *cache.Cache
