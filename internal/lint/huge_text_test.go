@@ -33,6 +33,8 @@ func TestHugeKeysAndValuesAreClipped(t *testing.T) {
 	write("same-name.yaml", "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: "+name+"\nVisibility: PRIVATE\nAuthType: APP\n"+
 		"RequestConfig: '{\"RequestProtocol\": \"HTTP\", \"RequestHttpMethod\": \"GET\", \"RequestPath\": \"/b\", \"RequestMode\": \"MAPPING\", \""+huge("J")+"\": 1}'\n")
 	write("action.yaml", "Action: "+huge("C")+"\nGroupId: g\n")
+	write("alias.yaml", "Action: CreateApi\nApiName: *"+huge("A")+"\n")
+	write("duplicate.yaml", "Action: CreateApi\n"+huge("D")+": 1\n"+huge("D")+": 2\n")
 	write("service.json", `{"Action": "CreateService", "gatewayId": "gw-1", "sourceType": "`+huge("T")+`", "`+huge("k")+`": 1}`)
 
 	runtime.GC()
@@ -60,7 +62,7 @@ func TestHugeKeysAndValuesAreClipped(t *testing.T) {
 	for _, e := range res.Errors {
 		t.Errorf("run error: %.300s", e)
 	}
-	for _, f := range []string{"api.yaml", "same-name.yaml", "action.yaml", "service.json"} {
+	for _, f := range []string{"api.yaml", "same-name.yaml", "action.yaml", "service.json", "alias.yaml", "duplicate.yaml"} {
 		if files[f] == 0 {
 			t.Errorf("no diagnostic for %s; got:\n%s", f, dump(res))
 		}

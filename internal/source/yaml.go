@@ -362,7 +362,7 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		name := anchorName(v.Value)
 		target, ok := c.anchors[name]
 		if !ok || target == nil {
-			return nil, fmt.Errorf("line %d: unknown alias %q", c.pos(v.GetToken()).Line, name)
+			return nil, errors.New(diag.Sprintf("line %d: unknown alias %q", c.pos(v.GetToken()).Line, name))
 		}
 		c.inAlias++
 		out, err := c.node(target, depth+1, false)
