@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -105,7 +104,7 @@ func pathMessage(e *APIEntry, others []*APIEntry) string {
 	case renamed:
 		why = " (path parameters match any value whatever their names)"
 	}
-	return fmt.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
+	return diag.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
 		e.Method, e.Path, listOf(list), e.GroupID, why)
 }
 
@@ -127,5 +126,5 @@ func listOf(items []string) string {
 	case len(items) <= shown:
 		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
+	return diag.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/apigwlint/apigwlint/internal/diag"
 )
 
@@ -33,10 +31,12 @@ var DuplicateClientToken = &Rule{
 		sameKey(p, p.Index.Tokens, func(e *TokenEntry) Loc { return e.At },
 			func(e *TokenEntry) string { return e.Token },
 			func(e *TokenEntry, others []*TokenEntry) string {
-				return fmt.Sprintf("clientToken %q is already used by %s; the gateway would take the second call "+
+				return diag.Sprintf("clientToken %q is already used by %s; the gateway would take the second call "+
 					"as a retry of the first and create nothing (or fail with IdempotentParameterMismatch), so give each definition its own token",
 					e.Token, othersWord(len(others), "CreateService definition"))
 			},
-			func(o *TokenEntry) string { return fmt.Sprintf("the other CreateService with clientToken %q", o.Token) })
+			func(o *TokenEntry) string {
+				return diag.Sprintf("the other CreateService with clientToken %q", o.Token)
+			})
 	},
 }

@@ -39,11 +39,11 @@ var DuplicateService = &Rule{
 			},
 			func(e *ServiceEntry, others []*ServiceEntry) string {
 				if len(others) == 1 && others[0].At.File == e.At.File && others[0].At.Document == e.At.Document {
-					return fmt.Sprintf("service name %q appears twice in this serviceConfigs list; each service of a gateway needs its own name", e.Name)
+					return diag.Sprintf("service name %q appears twice in this serviceConfigs list; each service of a gateway needs its own name", e.Name)
 				}
-				return fmt.Sprintf("service name %q is already used for gateway %s by %s; each service of a gateway needs its own name",
+				return diag.Sprintf("service name %q is already used for gateway %s by %s; each service of a gateway needs its own name",
 					e.Name, e.GatewayID, othersWord(len(others), "service config"))
 			},
-			func(o *ServiceEntry) string { return fmt.Sprintf("the other service named %q", o.Name) })
+			func(o *ServiceEntry) string { return diag.Sprintf("the other service named %q", o.Name) })
 	},
 }

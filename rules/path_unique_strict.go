@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/apigwlint/apigwlint/internal/diag"
 )
 
@@ -38,7 +36,7 @@ var PathUniqueStrict = &Rule{
 			for k, o := range others {
 				list[k] = pathNote(o)
 			}
-			return fmt.Sprintf("request path %s is already used in group %s by %s; the documented rule is one request path per group, whatever the method",
+			return diag.Sprintf("request path %s is already used in group %s by %s; the documented rule is one request path per group, whatever the method",
 				e.Path, e.GroupID, listOf(list))
 		}, pathNote)
 	},

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/lint"
+	"github.com/apigwlint/apigwlint/internal/safeopen"
 )
 
 // openCache opens the result cache as the flags say: --no-cache turns it
@@ -30,7 +32,10 @@ func (e *env) openCache(dir string, off bool) *cache.Cache {
 	}
 	c, err := lint.OpenCache(dir)
 	if err != nil {
-		if explicit {
+		// Something other than a pack in the pack's place (a FIFO, a
+		// device) is worth a word even in the default directory.
+		var notRegular *safeopen.NotRegularError
+		if explicit || errors.As(err, &notRegular) {
 			fmt.Fprintf(e.stderr, "apigwlint: result cache disabled: %v\n", err)
 		}
 		return nil

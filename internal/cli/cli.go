@@ -23,6 +23,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/lsp"
 	"github.com/apigwlint/apigwlint/internal/output"
+	"github.com/apigwlint/apigwlint/internal/tempfile"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -182,7 +183,7 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(output.Names(), ", "))
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output)")
+	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output; a device, FIFO or symlink is written in place)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto, always, never (auto: only on a terminal, and not when NO_COLOR is set)")
 	fs.IntVar(&f.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (-1: no limit)")
 	fs.StringVar(&f.config, "config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
@@ -267,7 +268,7 @@ func (e *env) lint(args []string) int {
 		return ExitUsage
 	}
 	if f.output != "" {
-		if err := writeAtomic(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
+		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
 			fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", f.output, err)
 			return ExitUsage
 		}
@@ -318,18 +319,49 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
+// writeReport writes the report to path. A path that exists and is not a
+// regular file is written in place, as a shell's ">" would: a device
+// (/dev/null, /dev/stdout), a FIFO, or a symlink, whose target is written
+// through (the link stays a link). Anything else is written through a
+// temporary file and a rename, so that a reader never sees half a report.
+// Errors name no temporary file: the caller names path.
+func writeReport(path string, write func(io.Writer) error) error {
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return writeInPlace(path, write)
+	}
+	return writeAtomic(path, write)
+}
+
+// writeInPlace opens an existing path for writing (following a symlink,
+// never creating anything) and writes to it.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return errors.New("it is a symlink to a file that does not exist")
+		}
+		return bare(err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return bare(err)
+	}
+	return bare(f.Close())
+}
+
 // writeAtomic writes a file through a temporary file and a rename, so that
 // a reader never sees half a report.
 func writeAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, done, err := tempfile.Create(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		return bare(err)
 	}
+	defer done()
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	// CreateTemp makes the file 0600; a report is read by later CI steps,
 	// perhaps as another user. Keep the mode of a file being replaced.
@@ -339,16 +371,31 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return bare(err)
 	}
-	return os.Rename(tmp.Name(), path)
+	return bare(os.Rename(tmp.Name(), path))
+}
+
+// bare strips the path from a file system error ("open
+// /out/.report.json.tmp-123: permission denied" → "permission denied"),
+// so that a message names the path the user gave and not a temporary file.
+func bare(err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 // projectRoot decides the directory whose definitions the cross-file rules

@@ -66,6 +66,11 @@ type Options struct {
 	// on both of them (the language server: every open file a clash
 	// involves shows it); otherwise only on the later one in path order.
 	ReportBothSides bool
+	// NamedOnly makes the named files (and overlays) the whole project:
+	// cross-file rules compare them with each other, and the project root
+	// is not walked (for an editor whose workspace is / or the home
+	// directory).
+	NamedOnly bool
 	// Cache holds per-file results between runs (see cache.go); nil: every
 	// file is checked. Run saves and closes it.
 	Cache *cache.Cache

@@ -48,6 +48,9 @@ func ProjectRoot(projectRoot, dir string) string {
 // (it would otherwise clash with itself). Walk errors there are not this
 // run's failure and are left out; the named paths report their own.
 func projectJobs(opts *Options, named []job) []job {
+	if opts.NamedOnly {
+		return nil
+	}
 	root := ProjectRoot(opts.ProjectRoot, opts.Dir)
 	for _, p := range opts.Paths {
 		// The root itself was named (apigwlint lint . from the root):

@@ -65,6 +65,9 @@ func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][
 		cfgErr = err
 		opts.Severity, opts.Ignored, opts.ProjectRoot = nil, nil, ""
 	}
+	if broadRoot(lint.ProjectRoot(opts.ProjectRoot, root)) {
+		opts.NamedOnly = true // never walk / or the home directory
+	}
 	if l.CacheDir != "" {
 		// Run saves and closes the cache; it is opened again per run. An
 		// unusable cache only costs time.

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -453,7 +452,7 @@ func (p *fastParser) mapping(ind, keyOff, depth int) *Node {
 		if i, dup := p.lookup(kept, seen, fl.Key); dup {
 			p.probs = append(p.probs, diag.Diagnostic{
 				File: p.f.Path, Range: fl.KeyRange, Severity: diag.Error, Rule: RuleDuplicateKey, Document: p.doc,
-				Message: fmt.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
+				Message: diag.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
 				Related: []diag.Related{{File: p.f.Path, Range: kept[i].KeyRange, Message: "first defined here"}},
 			})
 		} else {

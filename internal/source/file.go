@@ -360,7 +360,7 @@ func (f *File) loadJSON() {
 				}
 			}
 		}
-		f.problem(RuleDuplicateKey, d.Range, doc, fmt.Sprintf("duplicate key %q (the first one is kept)", d.Key),
+		f.problem(RuleDuplicateKey, d.Range, doc, diag.Sprintf("duplicate key %q (the first one is kept)", d.Key),
 			diag.Related{File: f.Path, Range: d.First, Message: "first defined here"})
 	}
 	if err != nil {
