@@ -149,7 +149,7 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:80
 			"definition (aliyun/alibaba-cloud-sdk-go sdk/auth/rpc_signature_composer.go puts `RegionId` in every RPC call; Serverless Devs sends it too). " +
 			"Inside the JSON-string parameters (`RequestConfig`, `ServiceConfig`, the parameter lists, ...) the gateway ignores keys it does not know, so an " +
 			"unknown key there is the warning `unknown-nested-field` instead; but a misspelling of a required key there is still this error, because the " +
-			"required key is then missing.",
+			"required key is then missing (docs/sources.md#unknown-keys, docs/sources.md#common-parameters).",
 		Bad: `Action: CreateService
 gatewayId: gw-cq7l5s5lhtg001
 sourceType: K8S
@@ -175,7 +175,8 @@ serviceConfigs:
 			"which usually hurts later: `Servicepath` leaves the backend path unset, `BodyFromat` the body format. Keys match ignoring the case of their first " +
 			"letter (`requestProtocol` is `RequestProtocol`), and the keys those tools send are known, so they are not reported. A misspelt required key " +
 			"(`RequestPth`) is the error `unknown-field`: the key it stands for is missing, and the gateway rejects that. Likewise a misspelling of a key " +
-			"that a rule needs (`ServiceAddress` of an HTTP backend, `IdTokenParamName` of an OpenID Connect API) is reported by that rule too, as missing.",
+			"that a rule needs (`ServiceAddress` of an HTTP backend, `IdTokenParamName` of an OpenID Connect API) is reported by that rule too, as missing " +
+			"(docs/sources.md#unknown-keys).",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: GetUser

@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 )
 
 // DuplicateAPIName: two CreateApi definitions with the same GroupId and
-// ApiName.
+// ApiName (docs/sources.md#apiname-unique).
 var DuplicateAPIName = &Rule{
 	ID: "duplicate-api-name", Severity: diag.Error, Op: "CreateApi", Kind: Project,
 	Doc: Doc{
@@ -34,10 +33,10 @@ var DuplicateAPIName = &Rule{
 				return e.GroupID + "\x00" + e.Name
 			},
 			func(e *APIEntry, others []*APIEntry) string {
-				return fmt.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
+				return diag.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
 					"with the same name in a group, so give one of them another name", e.Name, e.GroupID, othersWord(len(others), "CreateApi definition"))
 			},
-			func(o *APIEntry) string { return fmt.Sprintf("the other CreateApi named %q", o.Name) })
+			func(o *APIEntry) string { return diag.Sprintf("the other CreateApi named %q", o.Name) })
 	},
 }
 

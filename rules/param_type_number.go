@@ -15,7 +15,7 @@ import (
 // compiles, and its tests expect it; no source shows the gateway accepting
 // or refusing it. The schema therefore accepts it (where the sources are
 // uncertain, apigwlint accepts the input, at most with a warning), and this
-// warning asks for a documented type.
+// warning asks for a documented type (docs/sources.md#parameter-types).
 var ParamTypeNumber = &Rule{
 	ID: "param-type-number", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -15,7 +15,8 @@ import (
 // script wrote /accounts/{account_id}/recharges in both paths
 // (quanttide/quanttide-platform scripts/api-gateway/deploy.sh). Nothing says
 // the gateway refuses it, so this is a warning. "${VAR}" and "{{ var }}",
-// which a deployment tool fills in, are not reported.
+// which a deployment tool fills in, are not reported
+// (docs/sources.md#path-param-braces).
 var PathParamBraces = &Rule{
 	ID: "path-param-braces", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

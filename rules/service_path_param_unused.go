@@ -9,9 +9,9 @@ import (
 // does not contain.
 //
 // ROS documents that FunctionComputeConfig.Path "must contain the PATH
-// service parameters in []" (reference D-18); the same holds for
-// ServicePath, the only place a PATH parameter can go. A path that is
-// absent, empty or "/" has no placeholder either, so it is checked like
+// service parameters in []" (docs/sources.md#service-path-params); the same
+// holds for ServicePath, the only place a PATH parameter can go. A path that
+// is absent, empty or "/" has no placeholder either, so it is checked like
 // any other. A Function Compute event function is not checked at all: it
 // has no backend path, and receives the path parameters in its event
 // (devsapp/apigateway example/s.yaml maps [id] to a PATH service

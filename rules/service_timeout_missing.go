@@ -14,7 +14,8 @@ import (
 // without it (quanttide/quanttide-platform scripts/api-gateway/deploy.sh).
 // So it is no schema error. The same script later added it, with the
 // comment that the default timeout made Function Compute cold starts end in
-// 504 errors: accepted, but it hurts later, which is what a warning is.
+// 504 errors: accepted, but it hurts later, which is what a warning is
+// (docs/sources.md#service-timeout).
 var ServiceTimeoutMissing = &Rule{
 	ID: "service-timeout-missing", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

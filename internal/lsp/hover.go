@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -82,7 +83,7 @@ func guessOp(keys []string, action string) string {
 }
 
 // docAt returns the current version of an open document with its
-// analysis, or nil.
+// analysis, or nil (also for a document over the file size limit).
 func (s *Server) docAt(uri string) (*document, *analysis) {
 	s.mu.Lock()
 	d := s.docs[uri]
@@ -91,7 +92,10 @@ func (s *Server) docAt(uri string) (*document, *analysis) {
 		a = d.analysis
 	}
 	s.mu.Unlock()
-	if d == nil {
+	if d == nil || len(d.text.src) > lint.DefaultMaxFileSize {
+		// Over the size limit, diagnostics say the file is not checked
+		// (a limit diagnostic); hover and completion do not parse it
+		// either.
 		return nil, nil
 	}
 	if a == nil {
