@@ -24,12 +24,10 @@ import (
 	"github.com/apigwlint/apigwlint/internal/lsp"
 	"github.com/apigwlint/apigwlint/internal/output"
 	"github.com/apigwlint/apigwlint/internal/tempfile"
+	buildversion "github.com/apigwlint/apigwlint/internal/version"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
 )
-
-// Version of apigwlint; a release build may set it with -ldflags -X.
-var Version = "0.1.0-dev"
 
 // Exit statuses.
 const (
@@ -100,12 +98,12 @@ func (e *env) main(args []string) (code int) {
 		case "version", "--version":
 			if len(args) > 1 {
 				if args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
-					fmt.Fprint(stdout, "Usage: apigwlint version\n\nPrints the version.\n")
+					fmt.Fprint(stdout, "Usage: apigwlint version\n\nPrints the version, with the commit and date of a release build or the\nVCS revision Go recorded in a build from source.\n")
 					return ExitOK
 				}
 				return e.unexpected("version", args[1])
 			}
-			fmt.Fprintf(stdout, "apigwlint %s\n", version())
+			fmt.Fprintf(stdout, "apigwlint %s\n", buildversion.Get())
 			return ExitOK
 		case "help", "-h", "-help", "--help":
 			if len(args) > 1 {
@@ -126,15 +124,9 @@ func (e *env) main(args []string) (code int) {
 	return e.lint(args)
 }
 
-func version() string {
-	if Version != "0.1.0-dev" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return Version
-}
+// version is the version alone, for reports and the language server
+// (internal/version: stamped by a release, else from the build information).
+func version() string { return buildversion.Get().Short() }
 
 // parseInterleaved lets flags follow paths (apigwlint dir --format json).
 // Everything after "--" is a path, even when it starts with "-".
