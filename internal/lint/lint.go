@@ -20,6 +20,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/rules"
@@ -67,8 +68,8 @@ type Options struct {
 	Cache *cache.Cache
 
 	// needles: in a partial run, the texts one of which a file not asked
-	// for must hold to matter to the named files (rules.Needles).
-	needles *rules.NeedleSet
+	// for must hold to matter to the named files (facts.Needles).
+	needles *facts.NeedleSet
 }
 
 // FileResult is what one file produced.
@@ -85,7 +86,7 @@ type FileResult struct {
 	Suppressions *suppress.Set
 	// Index is what the file's definitions contribute to the project
 	// index (keys and positions, no trees), for the cross-file rules.
-	Index rules.FileIndex
+	Index facts.FileIndex
 
 	cached bool // read from the result cache
 	unread bool // ... by its metadata, without reading the file
@@ -161,17 +162,17 @@ func Run(opts Options) (*Result, error) {
 	})
 	// The rest of the project is read for the index only, once the named
 	// files are checked: what they hold decides which other files can
-	// matter (rules.Needles).
+	// matter (facts.Needles).
 	indexOnly := make([]*FileResult, len(others))
 	if len(others) > 0 {
 		if narrow {
-			named := make([]rules.FileIndex, 0, len(results))
+			named := make([]facts.FileIndex, 0, len(results))
 			for _, fr := range results {
 				if fr != nil {
 					named = append(named, fr.Index)
 				}
 			}
-			opts.needles = rules.Needles(named)
+			opts.needles = facts.Needles(named)
 		}
 		runJobs(&opts, len(others), func(i int) {
 			// Only the index is kept: the trees of a whole project
@@ -679,7 +680,7 @@ func IndexBytes(display string, data []byte) *FileResult {
 			return
 		}
 		fr.Definitions++
-		schema.Normalize(doc.Root, op, rules.IndexKeys...)
+		schema.Normalize(doc.Root, op, rules.IndexParams()...)
 		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
 	})
 	fr.Index.Compact()
