@@ -39,7 +39,9 @@ var DuplicateClientToken = &Rule{
 					"as a retry of the first and create nothing (or fail with IdempotentParameterMismatch), so give each definition its own token",
 					facts.Readable(e.Key), othersWord(len(others), "CreateService definition"))
 			},
-			func(o *Fact) string { return fmt.Sprintf("the other CreateService with clientToken %q", facts.Readable(o.Key)) })
+			func(o *Fact) string {
+				return fmt.Sprintf("the other CreateService with clientToken %q", facts.Readable(o.Key))
+			})
 	},
 }
 

@@ -91,7 +91,7 @@ func TestDuplicateAPIPathMethods(t *testing.T) {
 		api("d.yaml", 1, "D", "GET", "/u/[z]"),   // first GET and first ANY
 		api("e.yaml", 1, "E", "PATCH", "/u/[z]"), // only the ANY
 		api("f.yaml", 1, "F", "GET", "/v/[z]"),   // another shape
-		api("g.yaml", 1, "G", "", "/u/[id]"), // no method: unknown
+		api("g.yaml", 1, "G", "", "/u/[id]"),     // no method: unknown
 	)
 	check(t, "duplicate-api-path", runRule(DuplicateAPIPath, files, nil),
 		"c.yaml:1 -> a.yaml:1 -> b.yaml:1",
@@ -171,4 +171,3 @@ func TestClashesScale(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
-

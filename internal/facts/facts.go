@@ -408,4 +408,3 @@ func matchEscaped(data []byte, needle string) bool {
 	}
 	return true
 }
-
