@@ -148,7 +148,7 @@ func backendPath(root *source.Node) *source.Node {
 	default:
 		n = sc.Get("ServicePath")
 	}
-	if n == nil || n.Kind != source.String {
+	if n == nil || n.Kind != source.String || unknown(n) {
 		return nil
 	}
 	return n

@@ -71,3 +71,40 @@ func (d *Definition) Unchecked() []string {
 	})
 	return out
 }
+
+// SymbolicAt is a value that is not known statically, standing where site
+// stands in the file: a string without value, named by key (a symbolic
+// fact key, facts.Symbolic).
+func SymbolicAt(site *source.Node, key string) *source.Node {
+	return &source.Node{Kind: source.String, Symbol: key, Range: site.Range, KeyRange: site.KeyRange}
+}
+
+// Clone copies a tree (a parameter's default used at several places must
+// not be changed by the normalisation of one of them).
+func Clone(n *source.Node) *source.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	if n.Fields != nil {
+		c.Fields = make([]*source.Field, len(n.Fields))
+		for i, f := range n.Fields {
+			fc := *f
+			fc.Value = Clone(f.Value)
+			c.Fields[i] = &fc
+		}
+	}
+	if n.Items != nil {
+		c.Items = make([]*source.Node, len(n.Items))
+		for i, it := range n.Items {
+			c.Items[i] = Clone(it)
+		}
+	}
+	return &c
+}
+
+// NotDefinition is the diagnostic for a document that no front-end reads
+// as a definition.
+func NotDefinition(file string, doc int, r diag.Range, msg string) *diag.Diagnostic {
+	return &diag.Diagnostic{File: file, Range: r, Severity: diag.Error, Rule: "not-a-definition", Message: msg, Document: doc}
+}
