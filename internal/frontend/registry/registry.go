@@ -7,10 +7,11 @@ import (
 	"github.com/apigwlint/apigwlint/internal/frontend"
 	"github.com/apigwlint/apigwlint/internal/frontend/request"
 	"github.com/apigwlint/apigwlint/internal/frontend/ros"
+	"github.com/apigwlint/apigwlint/internal/frontend/sdevs"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
-var all = []*frontend.Frontend{ros.Frontend, request.Frontend}
+var all = []*frontend.Frontend{ros.Frontend, sdevs.Frontend, request.Frontend}
 
 // All returns the front-ends in the order they are tried.
 func All() []*frontend.Frontend { return all }
