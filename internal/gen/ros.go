@@ -47,7 +47,7 @@ func ROSTemplate(i int) (string, []byte) {
 		w("        RequestMode: MAPPING\n")
 		w("      RequestParameters:\n")
 		w("        - ApiParameterName: itemId\n          Location: PATH\n          ParameterType: String\n          Required: REQUIRED\n")
-		w("        - ApiParameterName: limit\n          Location: QUERY\n          ParameterType: Int\n          Required: OPTIONAL\n          DefaultValue: '10'\n")
+		w("        - ApiParameterName: limit\n          Location: QUERY\n          ParameterType: Int\n          Required: OPTION\n          DefaultValue: '10'\n")
 		w("      ServiceParameters:\n")
 		w("        - ServiceParameterName: itemId\n          Location: PATH\n          ParameterType: STRING\n")
 		w("        - ServiceParameterName: limit\n          Location: QUERY\n          ParameterType: NUMBER\n")

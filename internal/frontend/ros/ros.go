@@ -476,6 +476,7 @@ func (t *template) api(res resource) *frontend.Definition {
 		}
 		root.Fields = append(root.Fields, &source.Field{Key: name, RawKey: f.RawKey, KeyRange: f.KeyRange, Value: f.Value})
 	}
+	t.constraints(root)
 	if sc := root.Get("ServiceConfig"); sc != nil && sc.Kind == source.Object && sc.Get("ServiceTimeout") == nil {
 		// ServiceTimeOut is optional in ROS, required by the gateway:
 		// ROS sends one of its own (reference frontends.md §2.2).
@@ -492,6 +493,66 @@ func (t *template) api(res resource) *frontend.Definition {
 	}
 	root.SetPointers("")
 	return &frontend.Definition{Op: schema.CreateApi, Root: root, Diags: t.diags, MaySymbolic: true}
+}
+
+// ruleConstraint is the id of the rule for ROS's own constraints
+// (rules.RosConstraint).
+const ruleConstraint = "ros-constraint"
+
+// rosAllowed are the values ROS allows where its specification is
+// narrower than the gateway's (reference frontends.md §2.2, "ROS-only
+// rules"), by list and key.
+var rosAllowed = []struct {
+	list, key string
+	allowed   []string
+}{
+	{"RequestParameters", "Required", []string{"REQUIRED", "OPTION"}},
+	{"ServiceParameters", "ParameterType", []string{"STRING", "NUMBER", "BOOLEAN"}},
+	{"SystemParameters", "ParameterName", []string{"CaClientIp", "CaDomain", "CaRequestHandleTime", "CaAppId", "CaRequestId", "CaHttpSchema", "CaProxy"}},
+}
+
+// constraints reports the values ROS refuses before the gateway sees them.
+// Keys inside the structures are matched ignoring the case of their first
+// letter, as ROS's own sample writes them; values not known statically
+// are not checked.
+func (t *template) constraints(root *source.Node) {
+	bad := func(n *source.Node, what string, allowed []string) {
+		t.diags = append(t.diags, diag.Diagnostic{File: t.file, Range: n.Range, Severity: diag.Error, Rule: ruleConstraint,
+			Message: fmt.Sprintf("ROS allows %s only as %s; %q is refused when the stack is created", what, strings.Join(allowed, ", "), n.Scalar())})
+	}
+	field := func(obj *source.Node, key string) *source.Node {
+		if obj == nil || obj.Kind != source.Object {
+			return nil
+		}
+		for _, f := range obj.Fields {
+			if upperFirst(f.Key) == key {
+				return f.Value
+			}
+		}
+		return nil
+	}
+	check := func(n *source.Node, what string, allowed []string) {
+		if known(n) && !contains(allowed, n.Scalar()) {
+			bad(n, what, allowed)
+		}
+	}
+	for _, c := range rosAllowed {
+		if l := root.Get(c.list); l != nil && l.Kind == source.Array {
+			for _, it := range l.Items {
+				check(field(it, c.key), c.list+"[]."+c.key, c.allowed)
+			}
+		}
+	}
+	rc := root.Get("RequestConfig")
+	check(field(rc, "RequestProtocol"), "RequestConfig.RequestProtocol", []string{"HTTP", "HTTPS", "HTTP,HTTPS"})
+	if vpc := field(root.Get("ServiceConfig"), "VpcConfig"); vpc != nil && vpc.Kind == source.Object {
+		for _, k := range []string{"VpcId", "InstanceId", "Port"} {
+			if field(vpc, k) == nil {
+				t.diags = append(t.diags, diag.Diagnostic{File: t.file, Range: vpc.Range, Severity: diag.Error, Rule: ruleConstraint,
+					Message: fmt.Sprintf("ROS requires VpcConfig.%s (VpcId, InstanceId and Port are all required in a template)", k)})
+			}
+		}
+	}
 }
 
 // rename gives a ROS spelling of an inner key its gateway name; the
