@@ -99,7 +99,16 @@ type template struct {
 	resources []resource
 	types     map[string]string // logical id -> type
 	diags     []diag.Diagnostic // of the definition being read
+	// work counts the nodes resolved and copied for the template: a
+	// hostile template (parameters whose defaults refer to each other,
+	// joins of joins) could otherwise take exponential time. Past
+	// maxWork every function is left symbolic.
+	work int
 }
+
+// maxWork bounds the resolution work of one template, far above what a
+// real template needs (a few thousand).
+const maxWork = 200_000
 
 func newTemplate(file string, root *source.Node) *template {
 	t := &template{file: file, params: map[string]*source.Node{}, types: map[string]string{}, mappings: root.Get("Mappings")}
@@ -158,11 +167,18 @@ func function(n *source.Node) (name string, arg *source.Node) {
 // or by a symbolic value; nil when it is Ref ALIYUN::NoValue (the property
 // is left out).
 func (t *template) resolve(n *source.Node, depth int) *source.Node {
-	if n == nil || depth > 50 {
+	if n == nil {
 		return n
 	}
+	t.work++
 	if name, arg := function(n); name != "" {
+		if depth > 50 || t.work > maxWork {
+			return t.site(n)
+		}
 		return t.call(n, name, arg, depth)
+	}
+	if depth > 50 {
+		return n
 	}
 	switch n.Kind {
 	case source.Object:
@@ -209,7 +225,11 @@ func (t *template) call(site *source.Node, name string, arg *source.Node, depth 
 			}
 			// A default is an assumption (a stack may override it), the
 			// best the template says.
-			v := frontend.Clone(t.resolve(frontend.Clone(def), depth+1))
+			t.work += size(def)
+			if t.work > maxWork {
+				return t.site(site)
+			}
+			v := t.resolve(frontend.Clone(def), depth+1)
 			if v == nil {
 				return nil
 			}
@@ -308,6 +328,10 @@ func (t *template) call(site *source.Node, name string, arg *source.Node, depth 
 		if cur == nil {
 			return t.site(site)
 		}
+		t.work += size(cur)
+		if t.work > maxWork {
+			return t.site(site)
+		}
 		v := frontend.Clone(cur)
 		v.Range, v.KeyRange = site.Range, site.KeyRange
 		return v
@@ -315,6 +339,17 @@ func (t *template) call(site *source.Node, name string, arg *source.Node, depth 
 	// Fn::If (conditions are decided at deployment), Fn::GetStackOutput,
 	// Fn::Jq and the rest: not known here.
 	return t.site(site)
+}
+
+// size counts the nodes of a tree (bounded: it only needs to tell that a
+// copy is too much).
+func size(n *source.Node) int {
+	count := 0
+	n.Walk(func(*source.Node) bool {
+		count++
+		return count <= maxWork
+	})
+	return count
 }
 
 // known reports whether a resolved node is a scalar known statically.
@@ -360,6 +395,10 @@ func (t *template) sub(site, arg *source.Node, depth int) *source.Node {
 		if vars != nil && vars.Get(name) != nil {
 			v = t.resolve(vars.Get(name), depth+1)
 		} else if def, ok := t.params[name]; ok && def != nil {
+			t.work += size(def)
+			if t.work > maxWork {
+				return t.site(site)
+			}
 			v = t.resolve(frontend.Clone(def), depth+1)
 		}
 		if !known(v) {

@@ -147,6 +147,16 @@ func (r *reader) setting(n *source.Node, fallback string) string {
 // is false when a placeholder remains that the file alone cannot resolve
 // (${env(X)}, another service's output, …).
 func (r *reader) expand(s string) (string, bool) {
+	return r.expandDepth(s, 0)
+}
+
+// expandDepth is expand inside depth levels of variables: a variable that
+// refers to itself, or a chain too long to be real, is not resolved; and
+// a value that grows too long is not either.
+func (r *reader) expandDepth(s string, depth int) (string, bool) {
+	if depth > 20 || len(s) > 1<<16 {
+		return "", false
+	}
 	if !strings.Contains(s, "${") {
 		return s, true
 	}
@@ -175,11 +185,14 @@ func (r *reader) expand(s string) (string, bool) {
 		if cur == nil || (cur.Kind != source.String && cur.Kind != source.Number && cur.Kind != source.Bool) {
 			return "", false
 		}
-		v, ok := r.expand(cur.Scalar())
+		v, ok := r.expandDepth(cur.Scalar(), depth+1)
 		if !ok {
 			return "", false
 		}
 		b.WriteString(v)
+		if b.Len() > 1<<16 {
+			return "", false
+		}
 	}
 }
 
