@@ -100,3 +100,26 @@ func TestHoverInTemplate(t *testing.T) {
 		t.Fatalf("hover in a template: %+v", h)
 	}
 }
+
+// Completion on a property inside a template's resource offers the keys
+// the gateway allows there, and the values of the key being edited.
+func TestCompletionInTemplate(t *testing.T) {
+	e := newEditSession(t)
+	keys := labels(e.complete(".yaml", strings.Replace(rosTemplate, "RequestMode:", "RequestMo"+cursorMark+"de:", 1), ""))
+	if !contains(keys, "RequestMode") || !contains(keys, "BodyFormat") {
+		t.Errorf("keys in RequestConfig of a template: %v", keys)
+	}
+	values := labels(e.complete(".yaml", strings.Replace(rosTemplate, "RequestHttpMethod: GET", "RequestHttpMethod: G"+cursorMark+"ET", 1), ""))
+	if !contains(values, "POST") {
+		t.Errorf("values of RequestHttpMethod in a template: %v", values)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
