@@ -26,6 +26,12 @@ type Frontend struct {
 	// at once). The returned File has the loader's problems (syntax,
 	// encoding, limits) and the text for snippets.
 	Load func(path string, data []byte, each func(*Definition)) *source.File
+	// MayCompute reports whether a file's values may be computed from
+	// several pieces of its text (a template's Fn::Join, a ${var} inside
+	// a longer string): then a value need not appear in the bytes as it
+	// is, and a partial run cannot rule the file out by its bytes (see
+	// facts.NeedleSet). nil = values are written as they are.
+	MayCompute func(data []byte) bool
 }
 
 // Definition is one definition found in a file.

@@ -15,6 +15,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/facts"
+	"github.com/apigwlint/apigwlint/internal/frontend/registry"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/schema"
@@ -146,7 +147,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 	}
 	if ov, ok := opts.Overlays[j.path]; ok {
 		// An editor's unsaved text: it is what the file holds.
-		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !opts.needles.MayMatter(ov)) {
+		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !registry.MayMatter(j.display, ov, opts.needles)) {
 			return &FileResult{Path: j.display}, nil
 		}
 		return IndexBytes(j.display, ov), nil
@@ -180,7 +181,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 	if data == nil || int64(len(data)) > opts.MaxFileSize {
 		return tooLarge(opts, j, size), nil
 	}
-	if opts.needles != nil && !opts.needles.MayMatter(data) {
+	if opts.needles != nil && !registry.MayMatter(j.display, data, opts.needles) {
 		// It cannot clash with the named files: not parsed (and so
 		// nothing to cache).
 		return &FileResult{Path: j.display}, nil

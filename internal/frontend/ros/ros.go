@@ -28,7 +28,18 @@ import (
 )
 
 // Frontend reads ROS templates.
-var Frontend = &frontend.Frontend{Name: "ros", Match: match, Load: load}
+var Frontend = &frontend.Frontend{Name: "ros", Match: match, Load: load, MayCompute: mayCompute}
+
+// mayCompute: the functions that build a value from pieces (a group ID
+// joined from two literals is in no needle's bytes).
+func mayCompute(data []byte) bool {
+	for _, fn := range []string{"Join", "Sub", "Replace", "FindInMap", "Select"} {
+		if bytes.Contains(data, []byte(fn)) {
+			return true
+		}
+	}
+	return false
+}
 
 // Resource types (reference frontends.md §2.1).
 const (

@@ -24,7 +24,9 @@ import (
 )
 
 // Frontend reads Serverless Devs files.
-var Frontend = &frontend.Frontend{Name: "serverless-devs", Match: match, Load: load}
+var Frontend = &frontend.Frontend{Name: "serverless-devs", Match: match, Load: load,
+	// A group name may be put together from variables.
+	MayCompute: func(data []byte) bool { return bytes.Contains(data, []byte("${")) }}
 
 func match(path string, data []byte) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
