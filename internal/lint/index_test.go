@@ -16,7 +16,7 @@ import (
 )
 
 // A file read only for the project index (IndexBytes: detection and the
-// normalisation of rules.IndexKeys, no validation, no rules) must give the
+// normalisation of rules.IndexParams, no validation, no rules) must give the
 // very index a full check gives, or a partial run would see other clashes
 // than a whole run. Every definition file of the repository's test data
 // (the case suite holds every odd spelling: JSON strings in every scalar
@@ -46,6 +46,10 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 	}
 	for i := 0; i < 200; i++ {
 		name, data := gen.File(i)
+		files = append(files, file{name, data})
+	}
+	for i := 0; i < 10; i++ {
+		name, data := gen.ROSTemplate(i)
 		files = append(files, file{name, data})
 	}
 	entries := 0
