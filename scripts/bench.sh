@@ -128,7 +128,7 @@ if [ "$use_ajv" = 1 ]; then
 		log "npm install failed: ajv-cli is n/a"
 	fi
 fi
-nsingle=$(find "$work/single" -type f 2>/dev/null | wc -l)
+nsingle=$(find "$work/single" -type f 2>/dev/null | wc -l || true)
 
 bigwall=n/a bigrss=n/a partcold=n/a partwarm=n/a partdefs=n/a
 if [ "$big" -gt 0 ]; then
