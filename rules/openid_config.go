@@ -51,7 +51,7 @@ RequestParameters:
 		openID := enumOf(auth, "APP", "ANONYMOUS", "APPOPENID") == "APPOPENID"
 		cfgNode := c.Root.Get("OpenIdConnectConfig")
 		cfg := object(cfgNode)
-		if cfgNode != nil && cfgNode.Kind != source.Object && cfgNode.Kind != source.Null {
+		if present(cfgNode) && cfgNode.Kind != source.Object {
 			return // a JSON string that did not parse, or the wrong type: reported already
 		}
 		apiTypeNode := cfg.Get("OpenIdApiType")

@@ -182,8 +182,15 @@ func (c *clashes[E]) add(j int, earlier []int) {
 		return
 	}
 	ix := c.p.Index
-	if ix.IsReported(c.at(&c.entries[j]).File) {
+	if later := c.at(&c.entries[j]).File; ix.IsReported(later) {
 		c.others[j] = append(c.others[j], earlier...)
+		if ix.BothSides {
+			for _, i := range earlier {
+				if f := c.at(&c.entries[i]).File; f != later && ix.IsReported(f) {
+					c.others[i] = append(c.others[i], j)
+				}
+			}
+		}
 		return
 	}
 	for _, i := range earlier {

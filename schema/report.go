@@ -92,6 +92,11 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 	name := Readable(l.instance)
 	hint, _ := l.schema[markHint].(string)
 	r := n.Range
+	if n.Empty() && l.keyword != "required" {
+		// An empty value (Visibility:) is not the text "null".
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s is empty; %s", name, expectation(l, hint)))
+		return
+	}
 	switch l.keyword {
 	case "required":
 		req, _ := l.schema["required"].([]any)
@@ -121,6 +126,10 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		for _, e := range l.schema["enum"].([]any) {
 			opts = append(opts, fmt.Sprint(e))
 		}
+		if emptyRequired(n, l.instance) {
+			c.add(r, RuleSchema, l.instance, emptyRequiredMsg(name)+"; use one of "+strings.Join(opts, ", "))
+			return
+		}
 		msg := fmt.Sprintf("%s %s is not one of %s", name, quoteVal(n), strings.Join(opts, ", "))
 		if s := Suggest(n.Scalar(), opts); s != "" && n.Kind == source.String {
 			msg += fmt.Sprintf("; did you mean %q?", s)
@@ -132,6 +141,25 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		return
 	case "minLength", "maxLength", "pattern", "format":
 		what := map[string]string{"minLength": "is too short", "maxLength": "is too long", "pattern": "is not valid", "format": "is not valid"}[l.keyword]
+		if emptyRequired(n, l.instance) {
+			if c.emptyReported[l.instance] {
+				return // one message for an empty value, whatever it breaks
+			}
+			if c.emptyReported == nil {
+				c.emptyReported = map[string]bool{}
+			}
+			c.emptyReported[l.instance] = true
+			if hint == "" {
+				hint = map[string]string{"minLength": fmt.Sprintf("at least %v characters", l.schema["minLength"]),
+					"pattern": fmt.Sprintf("it must match %v", l.schema["pattern"]), "format": fmt.Sprintf("it must be a valid %v", l.schema["format"])}[l.keyword]
+			}
+			msg := emptyRequiredMsg(name)
+			if hint != "must not be empty" {
+				msg += "; " + hint
+			}
+			c.add(r, RuleSchema, l.instance, msg)
+			return
+		}
 		if hint == "" {
 			switch l.keyword {
 			case "minLength":
@@ -172,6 +200,35 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		return
 	}
 	c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s: %s", name, l.msg))
+}
+
+// expectation says what a value should be, for a value that is empty.
+func expectation(l leaf, hint string) string {
+	if enum, ok := l.schema["enum"].([]any); ok {
+		var opts []string
+		for _, e := range enum {
+			if e != nil {
+				opts = append(opts, fmt.Sprint(e))
+			}
+		}
+		return "use one of " + strings.Join(opts, ", ")
+	}
+	if v, ok := l.schema["const"]; ok {
+		return "use " + quoteAny(v)
+	}
+	what := ""
+	if t, ok := l.schema["type"]; ok {
+		what = typeWords(t)
+	}
+	switch {
+	case what != "" && hint != "":
+		return "expected " + what + ": " + hint
+	case what != "":
+		return "expected " + what
+	case hint != "":
+		return "expected " + hint
+	}
+	return l.msg
 }
 
 func typeWords(t any) string {
@@ -237,4 +294,21 @@ func (c *checker) isBroken(pointer string) bool {
 		}
 	}
 	return false
+}
+
+func emptyRequiredMsg(name string) string {
+	return name + ` is empty, but it is required ("" means unset only for an optional parameter)`
+}
+
+// emptyRequired reports whether a value the validator refused is the empty
+// string in a parameter's place (not an array item). Check leaves out an
+// empty optional parameter before validation, so such a value is a
+// required one.
+func emptyRequired(n *source.Node, instance string) bool {
+	if n.Kind != source.String || n.Value != "" || instance == "" {
+		return false
+	}
+	last := instance[strings.LastIndexByte(instance, '/')+1:]
+	_, err := strconv.Atoi(last)
+	return err != nil
 }

@@ -160,7 +160,10 @@ func TestActionRunStep(t *testing.T) {
 	// A report file and a config file.
 	report := filepath.Join(tmp, "apigwlint.sarif")
 	config := filepath.Join(tmp, "config.yaml")
-	if err := os.WriteFile(config, []byte("rules: {}\n"), 0o644); err != nil {
+	// The fixture sits inside this repository: a config named from
+	// elsewhere would make the repository the project, so it says where
+	// the project is.
+	if err := os.WriteFile(config, []byte("root: "+project+"\nrules: {}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, out, errOut = run(map[string]string{"paths": ".", "format": "sarif", "output": report, "config": config})

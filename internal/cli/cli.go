@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,6 +45,7 @@ Usage:
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
   apigwlint schema config                   print the JSON Schema of .apigwlint.yaml
+  apigwlint config                          show the config file, project root and severities
   apigwlint init                            write a starter .apigwlint.yaml here
   apigwlint lsp                             run the language server (stdio)
   apigwlint version                         print the version
@@ -84,12 +86,32 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.init(args[1:])
 		case "lsp":
 			return e.lsp(args[1:])
+		case "config":
+			return e.configCmd(args[1:])
 		case "version", "--version":
+			if len(args) > 1 {
+				if args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
+					fmt.Fprint(stdout, "Usage: apigwlint version\n\nPrints the version.\n")
+					return ExitOK
+				}
+				return e.unexpected("version", args[1])
+			}
 			fmt.Fprintf(stdout, "apigwlint %s\n", version())
 			return ExitOK
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, usage)
+			if len(args) > 1 {
+				// apigwlint help lint: that command's help.
+				if args[1] != "help" && slices.Contains(commands, args[1]) {
+					return Main([]string{args[1], "--help"}, stdin, stdout, stderr)
+				}
+				return e.unexpected("help", args[1])
+			}
+			fmt.Fprint(stdout, usage+"\nFlags of lint:\n"+lintFlagDefaults())
 			return ExitOK
+		}
+		if s := unknownCommand(args[0]); s != "" {
+			fmt.Fprintf(stderr, "apigwlint: unknown command %q; did you mean %q? (see 'apigwlint --help')\n", args[0], s)
+			return ExitUsage
 		}
 	}
 	return e.lint(args)
@@ -141,13 +163,16 @@ type lintFlags struct {
 	maxFileSize                                  int64
 	cacheDir                                     string
 	noCache                                      bool
+	printConfig                                  bool
 }
 
-func (e *env) lint(args []string) int {
-	defer profile()()
+// lintFlagSet defines the flags of lint into f; its output is discarded
+// (a mistake is reported in one line by flagError; --help prints
+// lintFlagDefaults).
+func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("apigwlint lint", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var f lintFlags
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(output.Names(), ", "))
 	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto, always, never (auto: only on a terminal, and not when NO_COLOR is set)")
@@ -158,20 +183,40 @@ func (e *env) lint(args []string) int {
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest file checked, in `bytes`")
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
+	return fs
+}
+
+// lintFlagDefaults is the flag list of lint, as --help prints it.
+func lintFlagDefaults() string {
+	var b strings.Builder
+	fs := lintFlagSet(&lintFlags{})
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	return b.String()
+}
+
+func (e *env) lint(args []string) int {
+	defer profile()()
+	var f lintFlags
+	fs := lintFlagSet(&f)
 	paths, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n"+lintFlagDefaults())
 		return ExitOK
 	}
 	if err != nil {
+		return e.flagError(fs, err, "apigwlint --help")
+	}
+	if f.stdinFilename != "" && !slices.Contains(paths, "-") {
+		fmt.Fprintf(e.stderr, "apigwlint: --stdin-filename says what standard input stands for, but \"-\" (read standard input) is not among the paths; see 'apigwlint --help'\n")
 		return ExitUsage
 	}
 	if f.color != "auto" && f.color != "always" && f.color != "never" {
-		fmt.Fprintf(e.stderr, "apigwlint: --color must be auto, always or never, not %q\n", f.color)
-		return ExitUsage
+		return e.badValue("--color", f.color, "auto, always or never")
+	}
+	if !slices.Contains(output.Names(), f.format) {
+		return e.badValue("--format", f.format, strings.Join(output.Names(), ", "))
 	}
 	var reportTo io.Writer = e.stdout
 	useColor := decideColor(f.color, e.stdout)
@@ -193,12 +238,15 @@ func (e *env) lint(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	if f.printConfig {
+		return e.printConfig(cwd, f.config, cfg, f.format == "json")
+	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd,
 		SkipNonDefinitions: f.skipNonDefs}
 	if cfg != nil {
 		opts.Severity, opts.Ignored = cfg.Hooks(cwd)
-		opts.ProjectRoot = cfg.Dir
 	}
+	opts.ProjectRoot, _ = projectRoot(cwd, f.config, cfg)
 	if f.output != "" {
 		if abs, err := filepath.Abs(f.output); err == nil {
 			opts.Exclude = append(opts.Exclude, abs)
@@ -234,7 +282,7 @@ func (e *env) lint(args []string) int {
 	case res.Summary.Errors > 0:
 		return ExitFindings
 	case f.maxWarnings >= 0 && res.Summary.Warnings > f.maxWarnings:
-		fmt.Fprintf(e.stderr, "apigwlint: %d warnings, more than --max-warnings %d\n", res.Summary.Warnings, f.maxWarnings)
+		fmt.Fprintf(e.stderr, "apigwlint: %s, more than --max-warnings %d\n", countOf(res.Summary.Warnings, "warning"), f.maxWarnings)
 		return ExitFindings
 	}
 	return ExitOK
@@ -294,6 +342,58 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// projectRoot decides the directory whose definitions the cross-file rules
+// compare, and says why (for 'apigwlint config'):
+//   - the configuration's root key, when it has one;
+//   - a configuration found from the working directory upwards: its
+//     directory (its globs are relative to it too);
+//   - one named by --config elsewhere (a shared or CI-only file) must not
+//     shrink the project to the config's directory: the nearest directory
+//     holding .git, from the working directory upwards, else the config's
+//     directory;
+//   - no configuration: the nearest directory holding .git, from the
+//     working directory upwards, else the working directory (lint's own
+//     search, lint.ProjectRoot).
+func projectRoot(cwd, explicit string, cfg *config.Config) (root, why string) {
+	if cfg == nil {
+		return lint.ProjectRoot("", cwd), "the nearest directory holding .git, else the current directory"
+	}
+	if cfg.Root != "" {
+		return cfg.Root, "the root key of the configuration"
+	}
+	if explicit != "" {
+		found, _ := config.Find(cwd)
+		if found == "" || !sameFile(found, cfg.Path) {
+			if git := gitRoot(cwd); git != "" {
+				return git, "the enclosing repository (.git) of the current directory; --config names a file elsewhere"
+			}
+			return cfg.Dir, "the directory of the configuration (no .git above the current directory)"
+		}
+	}
+	return cfg.Dir, "the directory of the configuration"
+}
+
+// gitRoot is the nearest directory from dir upwards holding .git (a
+// directory, or a file in a worktree or submodule); "" when there is none.
+func gitRoot(dir string) string {
+	for cur := filepath.Clean(dir); ; {
+		if _, err := os.Lstat(filepath.Join(cur, ".git")); err == nil {
+			return cur
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return ""
+		}
+		cur = parent
+	}
+}
+
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
 // loadConfig reads the configuration named by --config, or the one found
 // from the working directory upwards; nil when there is none. ok is false
 // when the configuration is bad (the problems are printed, exit status 2).
@@ -310,14 +410,21 @@ func (e *env) loadConfig(cwd, explicit string) (cfg *config.Config, ok bool) {
 		}
 		path = found
 	}
-	cfg, err := config.Load(path, lint.Display(cwd, path))
+	// A file named with --config is named as it was given (an absolute
+	// path is not rewritten as ../../x); a file found is shown relative to
+	// the working directory.
+	display := explicit
+	if display == "" {
+		display = lint.Display(cwd, path)
+	}
+	cfg, err := config.Load(path, display)
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
 			for _, p := range ce.Problems {
 				fmt.Fprintf(e.stderr, "apigwlint: %s\n", p)
 			}
-			fmt.Fprintf(e.stderr, "apigwlint: the configuration %s has %d mistake(s); nothing was checked\n", ce.Problems[0].File, len(ce.Problems))
+			fmt.Fprintf(e.stderr, "apigwlint: the configuration %s has %s; nothing was checked\n", ce.Problems[0].File, countOf(len(ce.Problems), "mistake"))
 		} else {
 			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		}
@@ -330,15 +437,11 @@ func (e *env) rules(args []string) int {
 	fs := flag.NewFlagSet("apigwlint rules", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	configPath := fs.String("config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint rules [--config FILE]\n\nLists every rule: id, severity under the configuration, default severity, operation, summary.\n\nFlags:\n")
-		fs.PrintDefaults()
+	if code, done := e.parseFlags(fs, args, "Usage: apigwlint rules [--config FILE]\n\nLists every rule: id, severity under the configuration, default severity, operation, summary.\n\nFlags:\n"); done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if fs.NArg() > 0 {
+		return e.unexpected("rules", fs.Arg(0))
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -522,19 +625,11 @@ func (e *env) lsp(args []string) int {
 	fs.Bool("stdio", false, "accepted for clients that pass it: standard input and output is the only transport")
 	cacheDir := fs.String("cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	noCache := fs.Bool("no-cache", false, "read every project file on every change, without the result cache")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, done := e.parseFlags(fs, args, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n"); done {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "apigwlint lsp: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
+		return e.unexpected("lsp", fs.Arg(0))
 	}
 	if err := schema.Init(); err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)

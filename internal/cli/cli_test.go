@@ -35,7 +35,7 @@ func TestExitCodes(t *testing.T) {
 	if _, _, code := run(t, bad); code != ExitFindings {
 		t.Errorf("faulty file: exit %d", code)
 	}
-	if _, stderr, code := run(t, "--format", "yaml", good); code != ExitUsage || !strings.Contains(stderr, "unknown format") {
+	if _, stderr, code := run(t, "--format", "yaml", good); code != ExitUsage || !strings.Contains(stderr, `bad value "yaml" for --format`) {
 		t.Errorf("bad format: exit %d, %q", code, stderr)
 	}
 	if _, _, code := run(t, "--no-such-flag", good); code != ExitUsage {

@@ -46,6 +46,24 @@ type Config struct {
 	Ignore    []*Glob
 	Rules     map[string]diag.Severity
 	Overrides []Override
+	// Root is the project root set by the root key (absolute); "" when
+	// the file does not set one. See ProjectDir.
+	Root string
+
+	root    string   // as written
+	rootPos diag.Pos // where
+}
+
+// ProjectDir is the project root the configuration sets: its root key, or
+// else its own directory; "" for the defaults.
+func (c *Config) ProjectDir() string {
+	if c == nil {
+		return ""
+	}
+	if c.Root != "" {
+		return c.Root
+	}
+	return c.Dir
 }
 
 // Override sets severities for the files its globs match.
@@ -148,6 +166,18 @@ func Load(path, display string) (*Config, error) {
 		return nil, err
 	}
 	c.Path, c.Dir = abs, filepath.Dir(abs)
+	if c.root != "" {
+		root := filepath.FromSlash(c.root)
+		if !filepath.IsAbs(root) {
+			root = filepath.Join(c.Dir, root)
+		}
+		root = filepath.Clean(root)
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			return nil, &Error{Problems: []Problem{{File: display, Pos: c.rootPos,
+				Message: fmt.Sprintf("root %q is not a directory (it is relative to this file's directory)", c.root)}}}
+		}
+		c.Root = root
+	}
 	return c, nil
 }
 

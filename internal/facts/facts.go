@@ -174,6 +174,10 @@ type Index struct {
 	// partial run (some files named, the whole project indexed) only the
 	// named ones are. nil = every file.
 	Reported func(file string) bool
+	// BothSides reports a clash between entries of two reported files on
+	// both, each pointing at the other (the editor: the file being typed
+	// in shows the clash too); otherwise only the later entry gets it.
+	BothSides bool
 }
 
 // NewIndex merges files' parts into a project index.

@@ -160,6 +160,7 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		}
 	}
 	ix := facts.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
+	ix.BothSides = opts.ReportBothSides
 	var out []diag.Diagnostic
 	ctx := rules.NewProjectContext(ix, &out)
 	for _, r := range project {

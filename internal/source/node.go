@@ -111,6 +111,17 @@ func (n *Node) Str(key string) string {
 	return v.Scalar()
 }
 
+// Empty reports whether a value was written as nothing ("Visibility:"
+// with no value), or is a null without text. Both YAML readers give an
+// empty value go-yaml's implicit text "null", but its range is the one
+// character after the colon, where a null written out spans its text.
+func (n *Node) Empty() bool {
+	if n.Kind == Null && n.Text == "" {
+		return true
+	}
+	return n.Text == "null" && n.Range.Start.Line == n.Range.End.Line && n.Range.End.Col == n.Range.Start.Col+1
+}
+
 // Scalar returns a scalar's value as text ("" for objects, arrays, null).
 func (n *Node) Scalar() string {
 	if n == nil {

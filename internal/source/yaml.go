@@ -182,7 +182,30 @@ func (f *File) yamlError(err error, firstLine, docIndex int) {
 		}
 	}
 	msg = strings.TrimSpace(msg)
+	if col := indentTab(f.Line(r.Start.Line)); col > 0 {
+		// go-yaml says "found character ' ' that cannot start any
+		// token", which names neither the tab nor the rule.
+		p := diag.Pos{Line: r.Start.Line, Col: col}
+		f.problem(RuleSyntax, diag.Range{Start: p, End: diag.Pos{Line: p.Line, Col: col + 1}}, docIndex,
+			"tab character: YAML indentation uses spaces")
+		return
+	}
 	f.problem(RuleSyntax, r, docIndex, "invalid YAML: "+msg)
+}
+
+// indentTab returns the 1-based column of the first tab in a line's
+// indentation (the blanks before its first other character), or 0.
+func indentTab(line string) int {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\t':
+			return i + 1
+		case ' ':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 type limitError struct {
