@@ -182,7 +182,18 @@ type Index struct {
 
 // NewIndex merges files' parts into a project index.
 func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
-	ix := &Index{Reported: reported, byKind: map[string][]Fact{}}
+	// Counted first, so that each list is allocated once at its length
+	// (the index of a large project is its largest allocation).
+	counts := map[string]int{}
+	for i := range files {
+		for j := range files[i].Facts {
+			counts[files[i].Facts[j].Kind]++
+		}
+	}
+	ix := &Index{Reported: reported, byKind: make(map[string][]Fact, len(counts))}
+	for kind, n := range counts {
+		ix.byKind[kind] = make([]Fact, 0, n)
+	}
 	for i := range files {
 		for _, f := range files[i].Facts {
 			ix.byKind[f.Kind] = append(ix.byKind[f.Kind], f)
