@@ -34,7 +34,7 @@ var Frontend = &frontend.Frontend{Name: "ros", Match: match, Load: load, MayComp
 // joined from two literals is in no needle's bytes).
 func mayCompute(data []byte) bool {
 	for _, fn := range []string{"Join", "Sub", "Replace", "FindInMap", "Select"} {
-		if bytes.Contains(data, []byte(fn)) {
+		if bytes.Contains(data, []byte("Fn::"+fn)) || bytes.Contains(data, []byte("!"+fn)) {
 			return true
 		}
 	}
