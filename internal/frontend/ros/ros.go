@@ -530,7 +530,7 @@ func (t *template) api(res resource) *frontend.Definition {
 	if sc := root.Get("ServiceConfig"); sc != nil && sc.Kind == source.Object && sc.Get("ServiceTimeout") == nil {
 		// ServiceTimeOut is optional in ROS, required by the gateway:
 		// ROS sends one of its own (reference frontends.md §2.2).
-		sc.Fields = append(sc.Fields, &source.Field{Key: "ServiceTimeout", RawKey: "ServiceTimeOut", KeyRange: sc.KeyRange,
+		sc.Fields = append(sc.Fields, &source.Field{Key: "ServiceTimeout", RawKey: "ServiceTimeOut",
 			Value: &source.Node{Kind: source.Number, Implicit: true, Range: sc.Range}})
 	}
 	if res.node.Get("Count") != nil {

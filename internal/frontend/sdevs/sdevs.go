@@ -241,7 +241,7 @@ func fill(obj *source.Node, defaults ...string) {
 			}
 		}
 		if !has {
-			obj.Fields = append(obj.Fields, &source.Field{Key: key, RawKey: key, KeyRange: obj.KeyRange, Value: implicit(obj, defaults[i+1])})
+			obj.Fields = append(obj.Fields, &source.Field{Key: key, RawKey: key, Value: implicit(obj, defaults[i+1])})
 		}
 	}
 }
