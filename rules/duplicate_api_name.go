@@ -42,7 +42,7 @@ var DuplicateAPIName = &Rule{
 // apiNames: each CreateApi with a group and a name exports its name,
 // keyed by its group, located at the name.
 var apiNames = &FactKind{
-	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"},
+	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"}, SharedKeys: true,
 	Export: func(e *Exporter) {
 		group := KeyOf(e.Root.Get("GroupId"))
 		name := e.Root.Get("ApiName")

@@ -94,7 +94,7 @@ func pathBuckets(apis []Fact, withMethod bool) [][]int {
 // method, path, path shape and name, keyed by its group, located at the
 // path.
 var apiPaths = &FactKind{
-	Name: "api-path", Op: "CreateApi", Params: []string{"GroupId", "ApiName", "RequestConfig"},
+	Name: "api-path", Op: "CreateApi", Params: []string{"GroupId", "ApiName", "RequestConfig"}, SharedKeys: true,
 	Export: func(e *Exporter) {
 		group := KeyOf(e.Root.Get("GroupId"))
 		rc := e.Root.Get("RequestConfig")
@@ -102,13 +102,16 @@ var apiPaths = &FactKind{
 		if group == "" || KeyOf(path) == "" {
 			return
 		}
-		shape := KeyOf(path)
-		if path.Symbol == "" {
-			shape = PathShape(shape, rc.Get("EscapePathParam").IsTrue())
+		// The shape is stored only where it differs from the path.
+		shape := ""
+		if path.Symbol() == "" {
+			if sh := PathShape(KeyOf(path), rc.Get("EscapePathParam").IsTrue()); sh != KeyOf(path) {
+				shape = sh
+			}
 		}
 		method := rc.Get("RequestHttpMethod")
 		m := KeyOf(method)
-		if method != nil && method.Symbol == "" {
+		if method != nil && method.Symbol() == "" {
 			m = strings.ToUpper(m)
 		}
 		e.Emit(group, path, m, KeyOf(path), shape, KeyOf(e.Root.Get("ApiName")))
@@ -117,8 +120,13 @@ var apiPaths = &FactKind{
 
 func apiMethod(f *Fact) string { return f.Attr(0) }
 func apiPath(f *Fact) string   { return facts.Readable(f.Attr(1)) }
-func apiShape(f *Fact) string  { return f.Attr(2) }
-func apiName(f *Fact) string   { return facts.Readable(f.Attr(3)) }
+func apiShape(f *Fact) string {
+	if s := f.Attr(2); s != "" {
+		return s
+	}
+	return f.Attr(1)
+}
+func apiName(f *Fact) string { return facts.Readable(f.Attr(3)) }
 
 func pathMessage(e *Fact, others []*Fact) string {
 	list := make([]string, len(others))

@@ -59,7 +59,7 @@ func apis(list ...[]Fact) []FileIndex {
 // files, reporting on the files for which reported is true (nil = all).
 func runRule(r *Rule, files []FileIndex, reported func(string) bool) []string {
 	var out []diag.Diagnostic
-	ctx := NewProjectContext(facts.NewIndex(files, reported), &out)
+	ctx := NewProjectContext(facts.NewIndex(append([]FileIndex(nil), files...), reported), &out)
 	ctx.Run(r)
 	diag.Sort(out)
 	got := []string{}

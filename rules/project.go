@@ -33,6 +33,9 @@ type FactKind struct {
 	Params []string
 	// Export reads one normalised definition and emits its facts.
 	Export func(e *Exporter)
+	// SharedKeys says that many definitions share a key (a group ID), so
+	// keys are interned; otherwise (service names, tokens) copied.
+	SharedKeys bool
 }
 
 // Exporter is what a FactKind's Export sees of one definition.
@@ -42,14 +45,44 @@ type Exporter struct {
 	Root     *source.Node
 	kind     *FactKind
 	out      *facts.FileIndex
+	// copies holds the copy of each value emitted for this definition:
+	// the index is kept for the whole run, and must neither pin the
+	// document it was read from nor hold one value twice (a name in two
+	// facts).
+	copies []string
 }
 
 // Emit records a fact located at node at (the definition's root when nil).
+// The key is interned when the kind's keys are shared by many definitions
+// (SharedKeys); short attributes (methods) are interned, the rest copied.
 func (e *Exporter) Emit(key string, at *source.Node, attrs ...string) {
 	if at == nil {
 		at = e.Root
 	}
-	e.out.Add(facts.Fact{Kind: e.kind.Name, Key: key, At: facts.LocOf(e.File, e.Document, at), Attrs: attrs})
+	if e.kind.SharedKeys {
+		key = facts.Intern(key)
+	} else {
+		key = e.copy(key)
+	}
+	for i, a := range attrs {
+		if len(a) <= 8 {
+			attrs[i] = facts.Intern(a)
+		} else {
+			attrs[i] = e.copy(a)
+		}
+	}
+	e.out.Facts = append(e.out.Facts, facts.Fact{Kind: e.kind.Name, Key: key, At: facts.LocOf(e.File, e.Document, at), Attrs: attrs})
+}
+
+func (e *Exporter) copy(s string) string {
+	for _, c := range e.copies {
+		if c == s {
+			return c
+		}
+	}
+	c := strings.Clone(s)
+	e.copies = append(e.copies, c)
+	return c
 }
 
 // KeyOf is the value of a node as a fact key or attribute: its symbolic
@@ -58,8 +91,8 @@ func KeyOf(n *source.Node) string {
 	if n == nil {
 		return ""
 	}
-	if n.Symbol != "" {
-		return n.Symbol
+	if n.Symbol() != "" {
+		return n.Symbol()
 	}
 	return n.Scalar()
 }
@@ -116,11 +149,13 @@ func IndexDefinition(fi *facts.FileIndex, file string, doc int, op string, root 
 	if root == nil || root.Kind != source.Object {
 		return
 	}
+	e := &Exporter{File: file, Document: doc, Root: root, out: fi}
 	for _, k := range kinds {
 		if k.Op != "" && k.Op != op {
 			continue
 		}
-		k.Export(&Exporter{File: file, Document: doc, Root: root, kind: k, out: fi})
+		e.kind = k
+		k.Export(e)
 	}
 }
 

@@ -239,7 +239,7 @@ func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.R
 
 // walk returns the plain JSON value for validation.
 func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
-	if n.Symbol != "" || n.Implicit {
+	if n.Symbol() != "" || n.Implicit {
 		// Not known statically, or filled in by a tool: present (so
 		// that it satisfies "required"), but never reported.
 		c.unchecked = append(c.unchecked, n.Pointer)

@@ -146,17 +146,6 @@ type FileIndex struct {
 	Facts []Fact `json:",omitempty"`
 }
 
-// Add records a fact; strings are interned or copied (a parser may hand
-// out substrings of the whole document, which the index must not pin).
-func (fi *FileIndex) Add(f Fact) {
-	f.Kind = Intern(f.Kind)
-	f.Key = Intern(f.Key)
-	for i, a := range f.Attrs {
-		f.Attrs[i] = Intern(a)
-	}
-	fi.Facts = append(fi.Facts, f)
-}
-
 // Compact reallocates the fact list at its exact length: a file's part is
 // kept for the whole run, and append leaves room to spare.
 func (fi *FileIndex) Compact() {
@@ -180,7 +169,8 @@ type Index struct {
 	BothSides bool
 }
 
-// NewIndex merges files' parts into a project index.
+// NewIndex merges files' parts into a project index. It consumes them:
+// each part's facts are dropped from files once copied.
 func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
 	// Counted first, so that each list is allocated once at its length
 	// (the index of a large project is its largest allocation).
@@ -198,6 +188,9 @@ func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
 		for _, f := range files[i].Facts {
 			ix.byKind[f.Kind] = append(ix.byKind[f.Kind], f)
 		}
+		// Merged: each part can go as soon as it is copied, so that a
+		// large project's index is not held twice at its peak.
+		files[i].Facts = nil
 	}
 	for _, list := range ix.byKind {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].At.Before(list[j].At) })

@@ -69,7 +69,7 @@ func (d *Definition) Unchecked() []string {
 	}
 	var out []string
 	d.Root.Walk(func(n *source.Node) bool {
-		if n.Symbol != "" || n.Implicit {
+		if n.Symbol() != "" || n.Implicit {
 			out = append(out, n.Pointer)
 			return false
 		}
@@ -82,7 +82,9 @@ func (d *Definition) Unchecked() []string {
 // stands in the file: a string without value, named by key (a symbolic
 // fact key, facts.Symbolic).
 func SymbolicAt(site *source.Node, key string) *source.Node {
-	return &source.Node{Kind: source.String, Symbol: key, Range: site.Range, KeyRange: site.KeyRange}
+	n := &source.Node{Kind: source.String, Range: site.Range, KeyRange: site.KeyRange}
+	n.SetSymbol(key)
+	return n
 }
 
 // Clone copies a tree (a parameter's default used at several places must

@@ -476,7 +476,7 @@ func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
 			if m := d.count(); m > 0 {
 				f.Attrs = make([]string, m)
 				for j := range f.Attrs {
-					f.Attrs[j] = facts.Intern(d.str())
+					f.Attrs[j] = d.str()
 				}
 			}
 		}

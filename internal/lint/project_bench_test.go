@@ -96,7 +96,7 @@ func BenchmarkIndexRules(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var out []diag.Diagnostic
-		ctx := rules.NewProjectContext(facts.NewIndex(parts, nil), &out)
+		ctx := rules.NewProjectContext(facts.NewIndex(append([]facts.FileIndex(nil), parts...), nil), &out)
 		for _, r := range rules.All() {
 			if r.Kind == rules.Project {
 				ctx.Run(r)

@@ -482,7 +482,7 @@ func (c *yamlConv) tagged(v *ast.TagNode, depth int) (*Node, error) {
 	}
 	inner.Range.Start = c.pos(v.GetToken())
 	if tag := v.Start.Value; !strings.HasPrefix(tag, "!!") {
-		inner.Tag = tag
+		inner.SetTag(tag)
 	}
 	switch v.Start.Value {
 	case "!!str", "!!binary":

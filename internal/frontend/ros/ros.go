@@ -156,10 +156,10 @@ func function(n *source.Node) (name string, arg *source.Node) {
 	if n == nil {
 		return "", nil
 	}
-	if n.Tag != "" && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+	if tag := n.Tag(); tag != "" && strings.HasPrefix(tag, "!") && !strings.HasPrefix(tag, "!!") {
 		c := *n
-		c.Tag = ""
-		name = n.Tag[1:]
+		c.SetTag("")
+		name = tag[1:]
 		if name != "Ref" && name != "Condition" {
 			name = "Fn::" + name
 		}
@@ -301,7 +301,7 @@ func (t *template) call(site *source.Node, name string, arg *source.Node, depth 
 			}
 			return text(site, items[i])
 		}
-		if list.Kind != source.Array || i < 0 || i >= len(list.Items) || list.Items[i].Symbol != "" {
+		if list.Kind != source.Array || i < 0 || i >= len(list.Items) || list.Items[i].Symbol() != "" {
 			return t.site(site)
 		}
 		v := frontend.Clone(list.Items[i])
@@ -365,7 +365,7 @@ func size(n *source.Node) int {
 
 // known reports whether a resolved node is a scalar known statically.
 func known(n *source.Node) bool {
-	return n != nil && n.Symbol == "" && (n.Kind == source.String || n.Kind == source.Number || n.Kind == source.Bool)
+	return n != nil && n.Symbol() == "" && (n.Kind == source.String || n.Kind == source.Number || n.Kind == source.Bool)
 }
 
 // sub evaluates Fn::Sub: "text ${Name} text" or [text, {Name: value}];

@@ -206,7 +206,7 @@ func (r *reader) resolve(n *source.Node) {
 			if v, ok := r.expand(x.Value); ok {
 				x.Value = v
 			} else {
-				x.Symbol = facts.Symbolic(fmt.Sprintf("devs:%s@%d:%d", r.file, x.Range.Start.Line, x.Range.Start.Col), "")
+				x.SetSymbol(facts.Symbolic(fmt.Sprintf("devs:%s@%d:%d", r.file, x.Range.Start.Line, x.Range.Start.Col), ""))
 				x.Value = ""
 			}
 		}
@@ -266,7 +266,8 @@ func (r *reader) api(item *source.Node, region, group string) *frontend.Definiti
 	if group != "" {
 		groupKey = facts.Symbolic("devs:"+region+"/"+group, group)
 	}
-	groupNode := &source.Node{Kind: source.String, Symbol: groupKey, Implicit: true, Range: item.Range}
+	groupNode := &source.Node{Kind: source.String, Implicit: true, Range: item.Range}
+	groupNode.SetSymbol(groupKey)
 	root.Fields = append([]*source.Field{{Key: "GroupId", RawKey: "groupName", Value: groupNode}}, root.Fields...)
 	// The defaults the component merges into every API (entity.ts
 	// BASIC_API_INPUTS), where they make a definition complete.
