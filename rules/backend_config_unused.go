@@ -7,13 +7,13 @@ import (
 
 // BackendConfigUnused: settings for a backend type the API does not use.
 //
-// Each config object is described "used when ServiceProtocol is ..." or
-// "used when ServiceVpcEnable is TRUE" (reference B.2); for another type the
-// gateway has no use for it. Nothing says it is rejected, so this is a
-// warning: usually a leftover from a changed backend, or a forgotten
-// switch. UN_SPECIFIED (mixed backend) is never flagged, nor is a config
-// that names no backend (see backendNames): tools send empty or defaulted
-// configs for every API.
+// Each config object is described "used when ServiceProtocol is ..." or "used
+// when ServiceVpcEnable is TRUE" (docs/sources.md#backend-configs); for
+// another type the gateway has no use for it. Nothing says it is rejected, so
+// this is a warning: usually a leftover from a changed backend, or a forgotten
+// switch. UN_SPECIFIED (mixed backend) is never flagged, nor is a config that
+// names no backend (see backendNames): tools send empty or defaulted configs
+// for every API.
 var BackendConfigUnused = &Rule{
 	ID: "backend-config-unused", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

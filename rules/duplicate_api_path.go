@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -20,7 +19,7 @@ var DuplicateAPIPath = &Rule{
 			"that really collide: the same method, or ANY against any method, on the same path shape. Path parameters match any " +
 			"value, so /users/[id] and /users/[userId] are one shape (unless EscapePathParam makes the brackets literal). Paths " +
 			"are compared case-sensitively, as HTTP paths are; no source says the gateway ignores case. A /* wildcard is not " +
-			"documented in any source (reference G-7), so it is not taken to cover other paths: only an identical /* path is " +
+			"documented in any source (docs/sources.md#requestpath-wildcard), so it is not taken to cover other paths: only an identical /* path is " +
 			"reported. For the literal documented rule (one path per group whatever the method) enable path-unique-strict. " +
 			"The diagnostic is on the later definition in path order, with the earlier ones as related locations.",
 		BadFiles: map[string]string{
@@ -145,7 +144,7 @@ func pathMessage(e *Fact, others []*Fact) string {
 	case renamed:
 		why = " (path parameters match any value whatever their names)"
 	}
-	return fmt.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
+	return diag.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
 		facts.Readable(apiMethod(e)), apiPath(e), listOf(list), facts.Readable(e.Key), why)
 }
 
@@ -167,5 +166,5 @@ func listOf(items []string) string {
 	case len(items) <= shown:
 		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
+	return diag.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
 }

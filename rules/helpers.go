@@ -160,10 +160,10 @@ type pathParam struct {
 	Start, End int
 }
 
-// pathParams finds the "[name]" placeholders of a request or backend path.
-// The characters allowed inside the brackets are not documented (reference
-// G-7), so anything but brackets and '/' counts; an empty "[]" is not a
-// placeholder.
+// pathParams finds the "[name]" placeholders of a request or backend path. The
+// characters allowed inside the brackets are not documented
+// (docs/sources.md#requestpath-wildcard), so anything but brackets and '/'
+// counts; an empty "[]" is not a placeholder.
 func pathParams(path string) []pathParam {
 	var out []pathParam
 	runes := []rune(path)
@@ -185,21 +185,6 @@ func pathParams(path string) []pathParam {
 		}
 	}
 	return out
-}
-
-// quoteList renders names for a message: "a", "b" and "c".
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = `"` + n + `"`
-	}
-	switch len(q) {
-	case 0:
-		return ""
-	case 1:
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // templated reports whether a value is a placeholder that a deployment tool

@@ -8,8 +8,8 @@ import (
 // PathParamUnused: a PATH request parameter that the request path does not
 // contain.
 //
-// The converse of path-param-undeclared (reference D-17): a PATH parameter
-// takes its value from a "[name]" segment, so without one it never
+// The converse of path-param-undeclared (docs/sources.md#path-params): a PATH
+// parameter takes its value from a "[name]" segment, so without one it never
 // receives a value, and a REQUIRED one makes every call fail.
 var PathParamUnused = &Rule{
 	ID: "path-param-unused", Severity: diag.Error, Op: "CreateApi", Kind: Definition,

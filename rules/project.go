@@ -162,7 +162,7 @@ func IndexDefinition(fi *facts.FileIndex, file string, doc int, op string, root 
 // PathShape is the form of a request path under which two paths route the
 // same requests: every path parameter `[name]` becomes `[]`, because the
 // parameter's name does not take part in routing. When EscapePathParam is
-// true the brackets are literal text (reference B.1) and the path is its own
+// true the brackets are literal text (docs/sources.md#requestpath-format) and the path is its own
 // shape. Case is kept: no source says the gateway matches paths ignoring
 // case, and paths are case-sensitive in HTTP (RFC 3986), so /Users and
 // /users are different paths here.

@@ -10,7 +10,7 @@ var RosConstraint = &Rule{
 	Doc: Doc{
 		Summary: "an ALIYUN::ApiGateway::Api property value that ROS refuses before the gateway sees it (ROS's own allowed values and required keys)",
 		Why: "ROS validates resource properties against its own specification before it calls the gateway, and in a few places " +
-			"that specification is narrower than the gateway's (reference frontends.md §2.2, ROSCDK validators): a request " +
+			"that specification is narrower than the gateway's (docs/sources.md#ros-constraints): a request " +
 			"parameter's Required is REQUIRED or OPTION (not OPTIONAL); a backend parameter's ParameterType is STRING, NUMBER " +
 			"or BOOLEAN; a system parameter is one of CaClientIp, CaDomain, CaRequestHandleTime, CaAppId, CaRequestId, " +
 			"CaHttpSchema, CaProxy; RequestProtocol is HTTP, HTTPS or HTTP,HTTPS; a VpcConfig needs VpcId, InstanceId and Port. " +

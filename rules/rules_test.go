@@ -86,7 +86,7 @@ func TestDocExamples(t *testing.T) {
 				}
 				return x.Severity
 			}
-			bad := lint.CheckOne("bad.yaml", rules.ExampleBytes(r.Doc.Bad), enabled)
+			bad := lint.CheckOne("bad.yaml", rules.ExpandExample(r.Doc.Bad), enabled)
 			fired := false
 			for _, d := range bad {
 				if d.Rule == r.ID {
@@ -98,7 +98,7 @@ func TestDocExamples(t *testing.T) {
 			if !fired {
 				t.Errorf("the failing example does not fire %s", r.ID)
 			}
-			good := lint.CheckOne("good.yaml", rules.ExampleBytes(r.Doc.Good), enabled)
+			good := lint.CheckOne("good.yaml", rules.ExpandExample(r.Doc.Good), enabled)
 			for _, d := range good {
 				t.Errorf("the passing example is not clean: %s at %d:%d: %s", d.Rule, d.Range.Start.Line, d.Range.Start.Col, d.Message)
 			}

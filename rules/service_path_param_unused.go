@@ -7,11 +7,11 @@ import (
 // ServicePathParamUnused: a PATH backend parameter that the backend path
 // does not contain.
 //
-// ROS documents that FunctionComputeConfig.Path "must contain the PATH
-// service parameters in []" (reference D-18); the same holds for
-// ServicePath, the only place a PATH parameter can go. Checked only when
-// the path is given: a Function Compute event function has no path and
-// receives path parameters in its event (Serverless Devs example).
+// ROS documents that FunctionComputeConfig.Path "must contain the PATH service
+// parameters in []" (docs/sources.md#service-path-params); the same holds for
+// ServicePath, the only place a PATH parameter can go. Checked only when the
+// path is given: a Function Compute event function has no path and receives
+// path parameters in its event (Serverless Devs example).
 var ServicePathParamUnused = &Rule{
 	ID: "service-path-param-unused", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -42,7 +41,7 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 		if root != nil {
 			kind = "a " + root.Kind.String()
 		}
-		return "", mk(RuleNotDef, r, fmt.Sprintf("a definition is an object of %s parameters, not %s", nameList(Ops, "or"), kind))
+		return "", mk(RuleNotDef, r, diag.Sprintf("a definition is an object of %s parameters, not %s", nameList(Ops, "or"), kind))
 	}
 	if a := root.Get("Action"); a != nil {
 		name := a.Scalar()
@@ -51,9 +50,9 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 				return op, nil
 			}
 		}
-		msg := fmt.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
+		msg := diag.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
 		if s := Suggest(name, Ops); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg += diag.Sprintf("; did you mean %q?", s)
 		}
 		return "", mk(RuleUnknownOp, a.Range, msg)
 	}
@@ -101,12 +100,12 @@ func nameList(names []string, conj string) string {
 func actionList() string {
 	quoted := make([]string, len(Ops))
 	for i, op := range Ops {
-		quoted[i] = fmt.Sprintf("%q", "Action: "+op)
+		quoted[i] = strconv.Quote("Action: " + op)
 	}
 	return nameList(quoted, "or")
 }
 
-// Checker validates one document of one file.
+// checker validates one document of one file.
 type checker struct {
 	s     *Schema
 	file  string
@@ -171,15 +170,16 @@ func Unchecked(pointer string, pointers []string) bool {
 //   - unknown keys are reported with a suggestion and left out of
 //     validation, so that each mistake is reported once.
 func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
+	return check(root, op, file, doc, true)
+}
+
+// check is Check; with fast false every definition is validated by the
+// library, never waved through by the fast path (tests compare the two).
+func check(root *source.Node, op, file string, doc int, fast bool) []diag.Diagnostic {
 	s := MustGet(op)
 	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}}
 	val := c.walk(root, s.Root, false)
-	if len(c.diags) > 0 && !c.onlyFieldDiags() {
-		// A JSON string that did not parse: its subtree is missing, so
-		// validation would only add noise about it. Go on nonetheless:
-		// the rest of the definition is still worth checking.
-	}
-	if s.fast != nil && fastPath && s.fast.valid(val, 0) {
+	if fast && s.fast != nil && s.fast.valid(val, 0) {
 		return c.diags
 	}
 	compiled, err := s.compiled()
@@ -221,15 +221,6 @@ func Normalize(root *source.Node, op string, keys ...string) {
 		root = sub
 	}
 	c.walk(root, s.Root, false)
-}
-
-func (c *checker) onlyFieldDiags() bool {
-	for _, d := range c.diags {
-		if d.Rule != RuleUnknownField {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.Related) {
@@ -277,7 +268,7 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 			if _, dup := out[f.Key]; dup || emptied[f.Key] {
 				// "requestPath" and "RequestPath" in one object.
 				c.add(f.KeyRange, source.RuleDuplicateKey, n.Pointer+"/"+source.EscapePointer(f.Key),
-					fmt.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
+					diag.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
 				continue
 			}
 			if emptyOptional(f, fs, c.s.resolve(fs), required) {
@@ -345,7 +336,7 @@ func (c *checker) expand(f *source.Field) bool {
 	str := f.Value
 	tree, dups, err := source.Expand(str)
 	for _, d := range dups {
-		c.add(d.Range, source.RuleDuplicateKey, str.Pointer, fmt.Sprintf("duplicate key %q in the JSON string (the gateway keeps only one)", d.Key),
+		c.add(d.Range, source.RuleDuplicateKey, str.Pointer, diag.Sprintf("duplicate key %q in the JSON string (the gateway keeps only one)", d.Key),
 			diag.Related{File: c.file, Range: d.First, Message: "first defined here"})
 	}
 	if err != nil {
@@ -356,9 +347,9 @@ func (c *checker) expand(f *source.Field) bool {
 			r, msg = se.Range, se.Msg
 		}
 		if se != nil && se.Limit {
-			c.add(r, source.RuleLimit, str.Pointer, fmt.Sprintf("the JSON string in %s %s", f.Key, msg))
+			c.add(r, source.RuleLimit, str.Pointer, diag.Sprintf("the JSON string in %s %s", f.Key, msg))
 		} else {
-			c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+			c.add(r, RuleEmbeddedJSON, str.Pointer, diag.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
 		}
 		c.broken = append(c.broken, str.Pointer)
 		return false
@@ -460,9 +451,9 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 	} else {
 		where = "in " + Readable(obj.Pointer)
 	}
-	msg := fmt.Sprintf("unknown key %q %s", f.RawKey, where)
+	msg := diag.Sprintf("unknown key %q %s", f.RawKey, where)
 	if s := Suggest(f.RawKey, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg += diag.Sprintf("; did you mean %q?", s)
 		c.suggested[obj.Pointer+"/"+source.EscapePointer(s)] = true
 	} else if len(names) <= 12 {
 		msg += "; expected one of " + strings.Join(names, ", ")
@@ -491,50 +482,98 @@ func Readable(pointer string) string {
 	return b.String()
 }
 
+// maxSuggest is the longest word (in characters) for which Suggest looks
+// for a candidate: a typo of a documented key or value is short, and a
+// longer word (a pasted blob, a 5 MB key) would only cost time.
+const maxSuggest = 64
+
 // Suggest returns the candidate closest to s (ignoring case), or "" when
-// none is close enough to be a likely typo.
+// none is close enough to be a likely typo: within 2 edits, or a third of
+// the length of s when it is longer than 8 characters. The work is bounded
+// by that distance: a candidate whose length differs by more is skipped,
+// and the distance of the others stops as soon as it exceeds it.
 func Suggest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
+	if len(s) > 4*maxSuggest {
+		return "" // more than maxSuggest characters whatever the encoding
+	}
+	n := utf8.RuneCountInString(s)
+	if n > maxSuggest {
+		return ""
+	}
+	limit := 2
+	if n > 8 {
+		limit = n / 3
+	}
+	word := []rune(strings.ToLower(s))
+	best, bestD := "", limit+1
+	var rows distanceRows
 	for _, c := range candidates {
-		d := levenshtein(ls, strings.ToLower(c))
-		if d < bestD || (d == bestD && c < best) {
+		if len(c) > 4*(n+limit) {
+			continue // more than n+limit characters
+		}
+		cand := []rune(strings.ToLower(c))
+		if len(cand) > n+limit || len(cand) < n-limit {
+			continue
+		}
+		d := rows.within(word, cand, limit)
+		if d < bestD || (d == bestD && d <= limit && c < best) {
 			best, bestD = c, d
 		}
 	}
-	limit := 2
-	if n := utf8.RuneCountInString(s); n > 8 {
-		limit = n / 3
-	}
-	if bestD == 0 || bestD <= limit {
+	if bestD <= limit {
 		return best
 	}
 	return ""
 }
 
-// levenshtein is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and transpositions of neighbours (ApiNmae).
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+// distanceRows are the three rows within keeps, reused across candidates.
+type distanceRows struct{ a, b, c []int }
+
+// within is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and transpositions of neighbours:
+// ApiNmae), or limit+1 when it is more than limit. Only cells within limit of
+// the diagonal are computed, three rows at a time, and it stops at the
+// first two rows that are both over limit (no later cell can come back
+// under it).
+func (r *distanceRows) within(a, b []rune, limit int) int {
+	over := limit + 1
+	if len(a)-len(b) > limit || len(b)-len(a) > limit {
+		return over
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	width := len(b) + 1
+	if cap(r.a) < width {
+		r.a, r.b, r.c = make([]int, width), make([]int, width), make([]int, width)
 	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
+	prev2, prev, cur := r.a[:width], r.b[:width], r.c[:width]
+	for j := range prev {
+		prev[j] = min(j, over)
+		prev2[j] = over
+	}
+	prevMin := 0
+	for i := 1; i <= len(a); i++ {
+		for j := range cur {
+			cur[j] = over
+		}
+		cur[0] = min(i, over)
+		rowMin := cur[0]
+		for j := max(1, i-limit); j <= min(len(b), i+limit); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
 			}
+			v = min(v, over)
+			cur[j] = v
+			rowMin = min(rowMin, v)
 		}
+		if rowMin > limit && prevMin > limit {
+			return over
+		}
+		prevMin = rowMin
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
+	return prev[len(b)]
 }

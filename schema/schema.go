@@ -170,7 +170,7 @@ var configFast = sync.OnceValue(func() *fastSchema {
 // a valid configuration never compiles a schema.
 func ConfigCertainlyValid(v any) bool {
 	f := configFast()
-	return fastPath && f != nil && f.valid(v, 0)
+	return f != nil && f.valid(v, 0)
 }
 
 // ConfigSchema returns the JSON Schema of .apigwlint.yaml as shipped.
@@ -309,9 +309,6 @@ func (s *Schema) resolve(n map[string]any) map[string]any {
 	return n
 }
 
-// fastPath is switched off by tests that compare both paths.
-var fastPath = true
-
 // collectRefs calls fn for every "$ref" string in a schema document.
 func collectRefs(v any, fn func(string)) {
 	switch t := v.(type) {
@@ -373,18 +370,6 @@ func Properties(n map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// Describe returns the description of the property at a JSON pointer of a
-// definition (e.g. "/RequestConfig/RequestPath"), for hover text; "" when
-// the pointer leads nowhere documented.
-func (s *Schema) Describe(pointer string) string {
-	n := s.SchemaAt(pointer)
-	if n == nil {
-		return ""
-	}
-	d, _ := n["description"].(string)
-	return d
 }
 
 // SchemaAt walks the schema along a definition pointer and returns the

@@ -90,7 +90,7 @@ func TestActionHelperProcess(t *testing.T) {
 			break
 		}
 	}
-	os.Exit(Main(args, os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(testMain(args, os.Stdin, os.Stdout, os.Stderr))
 }
 
 // TestActionRunStep runs the action's "Run apigwlint" script on the faulty

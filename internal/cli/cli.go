@@ -23,6 +23,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/lsp"
 	"github.com/apigwlint/apigwlint/internal/output"
+	"github.com/apigwlint/apigwlint/internal/tempfile"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -60,12 +61,20 @@ unreadable path).
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// noDefaultCache: no result cache unless --cache-dir or
+	// $APIGWLINT_CACHE_DIR asks for one (this package's tests, which must
+	// never read or write the user's cache directory).
+	noDefaultCache bool
 }
 
 // Main runs apigwlint with args (without the program name) and returns the
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return (&env{stdin: stdin, stdout: stdout, stderr: stderr}).main(args)
+}
+
+func (e *env) main(args []string) (code int) {
+	stdout, stderr := e.stdout, e.stderr
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "apigwlint: internal error: %v\n%s\nPlease report this with the input that caused it.\n", r, debug.Stack())
@@ -102,7 +111,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			if len(args) > 1 {
 				// apigwlint help lint: that command's help.
 				if args[1] != "help" && slices.Contains(commands, args[1]) {
-					return Main([]string{args[1], "--help"}, stdin, stdout, stderr)
+					return e.main([]string{args[1], "--help"})
 				}
 				return e.unexpected("help", args[1])
 			}
@@ -174,7 +183,7 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(output.Names(), ", "))
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output)")
+	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output; a device, FIFO or symlink is written in place)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto, always, never (auto: only on a terminal, and not when NO_COLOR is set)")
 	fs.IntVar(&f.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (-1: no limit)")
 	fs.StringVar(&f.config, "config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
@@ -219,7 +228,7 @@ func (e *env) lint(args []string) int {
 		return e.badValue("--format", f.format, strings.Join(output.Names(), ", "))
 	}
 	var reportTo io.Writer = e.stdout
-	useColor := decideColor(f.color, e.stdout)
+	useColor := decideColor(f.color, e.stdout, isTerminal)
 	if f.output != "" {
 		useColor = f.color == "always"
 	}
@@ -259,11 +268,11 @@ func (e *env) lint(args []string) int {
 		return ExitUsage
 	}
 	if f.output != "" {
-		if err := writeAtomic(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
+		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
 			fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", f.output, err)
 			return ExitUsage
 		}
-		summary := &output.Text{Color: decideColor(f.color, e.stdout)}
+		summary := &output.Text{Color: decideColor(f.color, e.stdout, isTerminal)}
 		only := *res
 		only.Diags = nil
 		if err := summary.Format(reportTo, &only); err != nil {
@@ -289,8 +298,9 @@ func (e *env) lint(args []string) int {
 }
 
 // decideColor decides colour for the stream actually written to
-// (fatih/color alone would look at stdout only).
-func decideColor(mode string, w io.Writer) bool {
+// (fatih/color alone would look at stdout only); terminal tells whether w
+// is a terminal.
+func decideColor(mode string, w io.Writer, terminal func(io.Writer) bool) bool {
 	switch mode {
 	case "always":
 		return true
@@ -300,27 +310,58 @@ func decideColor(mode string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isTerminal(w)
+	return terminal(w)
 }
 
-// isTerminal reports whether w is a terminal (a variable for tests).
-var isTerminal = func(w io.Writer) bool {
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// writeReport writes the report to path. A path that exists and is not a
+// regular file is written in place, as a shell's ">" would: a device
+// (/dev/null, /dev/stdout), a FIFO, or a symlink, whose target is written
+// through (the link stays a link). Anything else is written through a
+// temporary file and a rename, so that a reader never sees half a report.
+// Errors name no temporary file: the caller names path.
+func writeReport(path string, write func(io.Writer) error) error {
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return writeInPlace(path, write)
+	}
+	return writeAtomic(path, write)
+}
+
+// writeInPlace opens an existing path for writing (following a symlink,
+// never creating anything) and writes to it.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return errors.New("it is a symlink to a file that does not exist")
+		}
+		return bare(err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return bare(err)
+	}
+	return bare(f.Close())
 }
 
 // writeAtomic writes a file through a temporary file and a rename, so that
 // a reader never sees half a report.
 func writeAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, done, err := tempfile.Create(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		return bare(err)
 	}
+	defer done()
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	// CreateTemp makes the file 0600; a report is read by later CI steps,
 	// perhaps as another user. Keep the mode of a file being replaced.
@@ -330,16 +371,31 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return bare(err)
 	}
-	return os.Rename(tmp.Name(), path)
+	return bare(os.Rename(tmp.Name(), path))
+}
+
+// bare strips the path from a file system error ("open
+// /out/.report.json.tmp-123: permission denied" → "permission denied"),
+// so that a message names the path the user gave and not a temporary file.
+func bare(err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 // projectRoot decides the directory whose definitions the cross-file rules
@@ -635,20 +691,20 @@ func (e *env) lsp(args []string) int {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	linter := lsp.FileLinter{CacheDir: lspCacheDir(*cacheDir, *noCache)}
+	linter := lsp.FileLinter{CacheDir: e.lspCacheDir(*cacheDir, *noCache)}
 	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linter, Debounce: *debounce, Version: version(), Log: e.stderr})
 }
 
 // lspCacheDir is where the language server keeps the result cache, as
 // `apigwlint lint` decides it; "" = none.
-func lspCacheDir(dir string, off bool) string {
+func (e *env) lspCacheDir(dir string, off bool) string {
 	if off {
 		return ""
 	}
 	if dir != "" {
 		return dir
 	}
-	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && !cacheByDefault {
+	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && e.noDefaultCache {
 		return ""
 	}
 	d, err := cache.DefaultDir()

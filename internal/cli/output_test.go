@@ -29,7 +29,7 @@ func runMain(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	} else {
 		args = append(cfg, args...)
 	}
-	code = Main(args, strings.NewReader(""), &out, &errOut)
+	code = testMain(args, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 

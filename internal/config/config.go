@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/safeopen"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/rules"
 )
@@ -145,14 +146,19 @@ func Load(path, display string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(abs)
+	if err := checkLink(abs, display); err != nil {
+		return nil, err
+	}
+	// Opened without blocking: a FIFO in its place is an error, not a hang.
+	f, err := safeopen.Regular(abs)
+	var notRegular *safeopen.NotRegularError
+	if errors.As(err, &notRegular) {
+		return nil, fmt.Errorf("cannot read configuration %s: it is %s, not a regular file", display, safeopen.Describe(notRegular.Mode))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read configuration %s: %v", display, unwrap(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("cannot read configuration %s: it is a directory", display)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read configuration %s: %v", display, unwrap(err))

@@ -29,7 +29,7 @@ type validator struct {
 }
 
 func (v *validator) add(at diag.Pos, format string, args ...any) {
-	v.problems = append(v.problems, Problem{File: v.file, Pos: at, Message: fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{File: v.file, Pos: at, Message: diag.Sprintf(format, args...)})
 }
 
 // suggest is schema.Suggest, which also offers a candidate that the word
@@ -50,7 +50,7 @@ func suggest(s string, candidates []string) string {
 
 func didYouMean(s string, candidates []string) string {
 	if sug := suggest(s, candidates); sug != "" {
-		return fmt.Sprintf("; did you mean %q?", sug)
+		return diag.Sprintf("; did you mean %q?", sug)
 	}
 	return ""
 }
@@ -64,7 +64,7 @@ func kindWord(n *source.Node) string {
 	case source.Null:
 		return "empty"
 	}
-	return fmt.Sprintf("%q", n.Scalar())
+	return diag.Sprintf("%q", n.Scalar())
 }
 
 // keyPos is where a field is reported: its key.

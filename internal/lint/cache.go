@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -131,9 +130,6 @@ func indexKey(display string, data []byte) cache.Key {
 	return k
 }
 
-// indexReads counts the files indexJob reads (for tests).
-var indexReads atomic.Int64
-
 // indexJob reads a file that was not asked for, for the project index
 // only: from the cache by its metadata when it is unchanged (a full
 // result's index serves as well as an index-only one), else by its
@@ -173,7 +169,9 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 			}
 		}
 	}
-	indexReads.Add(1)
+	if opts.indexReads != nil {
+		opts.indexReads.Add(1)
+	}
 	data, size, err := readRegular(j.path, opts.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %v", j.display, err)
@@ -275,8 +273,8 @@ func metaPayload(key cache.Key, flags byte, ix *facts.FileIndex) []byte {
 
 // metaCannotMatter reports whether a metadata entry's index keys show that
 // the file cannot matter to the named files (none is a needle); false when
-// they do, or when the entry holds no keys or does not decode. It is
-// metaKeys without allocating, for the warm partial run's every file.
+// they do, or when the entry holds no keys or does not decode. It reads
+// the keys without allocating, for the warm partial run's every file.
 func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 	b := p[len(cache.Key{})+1:]
 	if len(b) == 0 {
@@ -300,31 +298,8 @@ func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 	return len(b) == 0
 }
 
-// metaKeys reads the index keys of a metadata entry; ok is false when it
-// holds none or does not decode (then the entry itself must be read).
-func metaKeys(p []byte) (keys []string, ok bool) {
-	d := &decoder{buf: p[len(cache.Key{})+1:]}
-	if len(d.buf) == 0 {
-		return nil, false
-	}
-	n := d.count()
-	keys = make([]string, 0, n)
-	for i := 0; i < n && !d.bad; i++ {
-		keys = append(keys, d.str())
-	}
-	if d.bad || len(d.buf) != 0 {
-		return nil, false
-	}
-	return keys, true
-}
-
-// checkCached is CheckBytes through the cache.
-func checkCached(opts *Options, display string, data []byte, explicit bool) *FileResult {
-	fr, _ := checkCachedKey(opts, display, data, explicit)
-	return fr
-}
-
-// checkCachedKey is checkCached that also returns the content key.
+// checkCachedKey is CheckBytes through the cache; it also returns the
+// content key.
 func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (*FileResult, cache.Key) {
 	if opts.Cache == nil {
 		return CheckBytes(display, data, explicit), cache.Key{}

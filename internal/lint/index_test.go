@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -23,6 +24,7 @@ import (
 // style, lowerCamel keys, lower-case enums) and a run of generated files
 // are compared.
 func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
+	t.Parallel()
 	type file struct {
 		name string
 		data []byte
@@ -74,6 +76,7 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 // choices of named files, the narrowed run must report exactly what the
 // whole index gives.
 func TestNarrowKeepsDiagnostics(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	var names []string
 	for i := 0; i < 100; i++ {
@@ -129,9 +132,7 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 		return r.Severity
 	}
 	runWith := func(narrowed bool, paths []string) string {
-		narrow = narrowed
-		defer func() { narrow = true }()
-		res := run(t, Options{Dir: root, ProjectRoot: root, Paths: paths, Severity: all})
+		res := run(t, Options{Dir: root, ProjectRoot: root, Paths: paths, Severity: all, wholeIndex: !narrowed})
 		return strings.Join(brief(res.Diags), "\n")
 	}
 	clashes := 0
@@ -155,5 +156,29 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 	}
 	if clashes < 36 {
 		t.Fatalf("only %d of 46 partial runs found a clash: the comparison proves little", clashes)
+	}
+}
+
+// wholeIndex turns narrowing off: when the named file contributes nothing
+// to the index, a narrowed partial run reads no other file, a whole-index
+// one reads them all.
+func TestWholeIndexReadsEveryOtherFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := writer(t, dir)
+	write("named.yaml", "Action: CreateService\nsourceType: K8S\n")
+	for _, name := range []string{"a", "b", "c"} {
+		write(name+".yaml", serviceDef(name, ""))
+	}
+	for _, whole := range []bool{false, true} {
+		var reads atomic.Int64
+		run(t, Options{Dir: dir, ProjectRoot: dir, Paths: []string{"named.yaml"}, wholeIndex: whole, indexReads: &reads})
+		want := int64(0)
+		if whole {
+			want = 3
+		}
+		if got := reads.Load(); got != want {
+			t.Errorf("wholeIndex %v: %d other files read, want %d", whole, got, want)
+		}
 	}
 }

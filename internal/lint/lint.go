@@ -69,6 +69,11 @@ type Options struct {
 	// on both of them (the language server: every open file a clash
 	// involves shows it); otherwise only on the later one in path order.
 	ReportBothSides bool
+	// NamedOnly makes the named files (and overlays) the whole project:
+	// cross-file rules compare them with each other, and the project root
+	// is not walked (for an editor whose workspace is / or the home
+	// directory).
+	NamedOnly bool
 	// Cache holds per-file results between runs (see cache.go); nil: every
 	// file is checked. Run saves and closes it.
 	Cache *cache.Cache
@@ -76,6 +81,12 @@ type Options struct {
 	// needles: in a partial run, the texts one of which a file not asked
 	// for must hold to matter to the named files (facts.Needles).
 	needles *facts.NeedleSet
+	// wholeIndex turns narrowing off: a partial run indexes every other
+	// file in full (tests compare narrowed partial runs with whole ones).
+	wholeIndex bool
+	// indexReads, when set, counts the files read for the index only
+	// (tests).
+	indexReads *atomic.Int64
 }
 
 // FileResult is what one file produced.
@@ -171,7 +182,7 @@ func Run(opts Options) (*Result, error) {
 	// matter (facts.Needles).
 	indexOnly := make([]*FileResult, len(others))
 	if len(others) > 0 {
-		if narrow {
+		if !opts.wholeIndex {
 			named := make([]facts.FileIndex, 0, len(results))
 			for _, fr := range results {
 				if fr != nil {

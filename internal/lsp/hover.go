@@ -8,6 +8,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/frontend"
 	"github.com/apigwlint/apigwlint/internal/frontend/registry"
+	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -86,7 +87,7 @@ func guessOp(keys []string, action string) string {
 }
 
 // docAt returns the current version of an open document with its
-// analysis, or nil.
+// analysis, or nil (also for a document over the file size limit).
 func (s *Server) docAt(uri string) (*document, *analysis) {
 	s.mu.Lock()
 	d := s.docs[uri]
@@ -95,7 +96,10 @@ func (s *Server) docAt(uri string) (*document, *analysis) {
 		a = d.analysis
 	}
 	s.mu.Unlock()
-	if d == nil {
+	if d == nil || len(d.text.src) > lint.DefaultMaxFileSize {
+		// Over the size limit, diagnostics say the file is not checked
+		// (a limit diagnostic); hover and completion do not parse it
+		// either.
 		return nil, nil
 	}
 	if a == nil {

@@ -27,14 +27,6 @@ type Linter interface {
 	Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
 }
 
-// LinterFunc adapts a function to Linter.
-type LinterFunc func(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
-
-// Lint calls f.
-func (f LinterFunc) Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error) {
-	return f(ctx, root, overlays, paths)
-}
-
 // FileLinter checks the open documents as `apigwlint lint` would from the
 // workspace root, in one run over the whole project: every open document's
 // unsaved text replaces its file (lint.Options.Overlays), so project rules
@@ -72,6 +64,9 @@ func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][
 		// still checked with the rule defaults.
 		cfgErr = err
 		opts.Severity, opts.Ignored, opts.ProjectRoot = nil, nil, ""
+	}
+	if broadRoot(lint.ProjectRoot(opts.ProjectRoot, root)) {
+		opts.NamedOnly = true // never walk / or the home directory
 	}
 	if l.CacheDir != "" {
 		// Run saves and closes the cache; it is opened again per run. An

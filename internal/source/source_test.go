@@ -13,7 +13,7 @@ func pos(l, c int) diag.Pos { return diag.Pos{Line: l, Col: c} }
 
 func load(t *testing.T, name, src string) *File {
 	t.Helper()
-	return Load(name, []byte(src), Options{})
+	return Load(name, []byte(src), testOptions)
 }
 
 func rules(f *File) []string {
@@ -27,6 +27,7 @@ func rules(f *File) []string {
 // go-yaml drops every document after an empty one; splitting documents
 // before parsing must keep them.
 func TestEmptyDocumentDoesNotHideLaterOnes(t *testing.T) {
+	t.Parallel()
 	f := load(t, "m.yaml", "a: 1\n---\n---\n# only a comment\n---\nb: 2\n---\nc: 3\n")
 	if len(f.Problems) != 0 {
 		t.Fatalf("problems: %v", f.Problems)
@@ -49,6 +50,7 @@ func TestEmptyDocumentDoesNotHideLaterOnes(t *testing.T) {
 }
 
 func TestPositionsPointAtKeysNotColons(t *testing.T) {
+	t.Parallel()
 	f := load(t, "p.yaml", "Outer:\n  ké: \"välue\"\n  n: 42\n")
 	inner := f.Docs[0].Root.Get("Outer")
 	fl := inner.Field("ké")
@@ -64,6 +66,7 @@ func TestPositionsPointAtKeysNotColons(t *testing.T) {
 }
 
 func TestExpandMapsPositionsIntoEveryScalarStyle(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		src  string
@@ -107,6 +110,7 @@ func TestExpandMapsPositionsIntoEveryScalarStyle(t *testing.T) {
 }
 
 func TestExpandReportsSyntaxErrorInsideString(t *testing.T) {
+	t.Parallel()
 	f := load(t, "e.yaml", "K: '{\"a\": tru}'\n")
 	_, _, err := Expand(f.Docs[0].Root.Get("K"))
 	var se *SyntaxError
@@ -119,6 +123,7 @@ func TestExpandReportsSyntaxErrorInsideString(t *testing.T) {
 }
 
 func TestDuplicateKeys(t *testing.T) {
+	t.Parallel()
 	f := load(t, "d.yaml", "a: 1\nb: 2\na: 3\n")
 	if len(f.Problems) != 1 || f.Problems[0].Rule != RuleDuplicateKey || f.Problems[0].Range.Start != pos(3, 1) {
 		t.Fatalf("problems %+v", f.Problems)
@@ -136,6 +141,7 @@ func TestDuplicateKeys(t *testing.T) {
 }
 
 func TestSyntaxErrorsArePositionedAndLaterDocumentsRead(t *testing.T) {
+	t.Parallel()
 	f := load(t, "s.yaml", "a: [1\n---\nb: 2\n")
 	if len(f.Problems) != 1 || f.Problems[0].Rule != RuleSyntax || f.Problems[0].Range.Start.Line != 1 {
 		t.Fatalf("problems %+v", f.Problems)
@@ -150,6 +156,7 @@ func TestSyntaxErrorsArePositionedAndLaterDocumentsRead(t *testing.T) {
 }
 
 func TestEncoding(t *testing.T) {
+	t.Parallel()
 	bom := load(t, "b.yaml", "\xEF\xBB\xBFa: 1\n")
 	if len(bom.Problems) != 0 || bom.Docs[0].Root.Fields[0].KeyRange.Start != pos(1, 1) {
 		t.Fatalf("a BOM is accepted: %v", bom.Problems)
@@ -176,7 +183,7 @@ func TestEncoding(t *testing.T) {
 	}
 }
 
-func TestAliasBombIsBounded(t *testing.T) {
+func TestAliasBombIsBounded(t *testing.T) { // not parallel: timed
 	var b strings.Builder
 	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
 	for i := 1; i < 10; i++ {
@@ -191,7 +198,7 @@ func TestAliasBombIsBounded(t *testing.T) {
 	}
 	start := time.Now()
 	f := load(t, "bomb.yaml", b.String())
-	if d := time.Since(start); d > 5*time.Second {
+	if d := time.Since(start); d > timeScale*5*time.Second {
 		t.Fatalf("took %v", d)
 	}
 	if got := rules(f); len(got) != 1 || got[0] != RuleLimit {
@@ -200,6 +207,7 @@ func TestAliasBombIsBounded(t *testing.T) {
 }
 
 func TestMergeKeysAndAnchors(t *testing.T) {
+	t.Parallel()
 	f := load(t, "m.yaml", "base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  y: 3\n")
 	use := f.Docs[0].Root.Get("use")
 	if use.Str("x") != "1" || use.Str("y") != "3" {
@@ -211,6 +219,7 @@ func TestMergeKeysAndAnchors(t *testing.T) {
 }
 
 func TestDeepNestingIsRefused(t *testing.T) {
+	t.Parallel()
 	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
 	f := load(t, "deep.yaml", "a: "+deep+"\n")
 	if got := rules(f); len(got) != 1 || got[0] != RuleLimit {
@@ -223,6 +232,7 @@ func TestDeepNestingIsRefused(t *testing.T) {
 }
 
 func TestDuplicateKeyInJSONArrayNamesItsElement(t *testing.T) {
+	t.Parallel()
 	f := load(t, "a.json", "[{\"a\": 1},\n {\"b\": 2, \"b\": 3}]")
 	if len(f.Problems) != 1 || f.Problems[0].Document != 1 {
 		t.Fatalf("problems %+v", f.Problems)
@@ -230,6 +240,7 @@ func TestDuplicateKeyInJSONArrayNamesItsElement(t *testing.T) {
 }
 
 func TestJSONArrayOfDefinitions(t *testing.T) {
+	t.Parallel()
 	f := load(t, "a.json", "[{\"a\": 1}, {\"b\": 2}]")
 	if len(f.Docs) != 2 || f.Docs[1].Index != 1 || f.Docs[1].Root.Get("b").Pointer != "/b" {
 		t.Fatalf("docs %+v", f.Docs)
@@ -237,6 +248,7 @@ func TestJSONArrayOfDefinitions(t *testing.T) {
 }
 
 func TestTagsAndSpecialFloats(t *testing.T) {
+	t.Parallel()
 	f := load(t, "t.yaml", "a: !!str 123\nb: .inf\nc: !!binary aGVsbG8=\nd: TRUE\n")
 	r := f.Docs[0].Root
 	if r.Get("a").Kind != String || r.Get("a").Value != "123" {

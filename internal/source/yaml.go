@@ -102,7 +102,11 @@ func (f *File) loadYAML(opts Options) {
 			f.problem(RuleLimit, le.rng, i, le.msg)
 			return
 		}
-		root, ok := f.parseChunkFast(text, line, i)
+		var root *Node
+		ok := false
+		if !opts.goYAMLOnly {
+			root, ok = f.parseChunkFast(text, line, i, opts.strictFast)
+		}
 		if !ok {
 			root = f.parseChunk(text, line, i, &budget)
 		}
@@ -385,7 +389,7 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		name := anchorName(v.Value)
 		target, ok := c.anchors[name]
 		if !ok || target == nil {
-			return nil, fmt.Errorf("line %d: unknown alias %q", c.pos(v.GetToken()).Line, name)
+			return nil, errors.New(diag.Sprintf("line %d: unknown alias %q", c.pos(v.GetToken()).Line, name))
 		}
 		c.inAlias++
 		out, err := c.node(target, depth+1, false)
@@ -501,7 +505,7 @@ func (c *yamlConv) mapping(values []*ast.MappingValueNode, tk *token.Token, dept
 	add := func(fl *Field, dupCheck bool) {
 		if i, dup := seen[fl.Key]; dup {
 			if dupCheck && c.inAlias == 0 {
-				c.f.problem(RuleDuplicateKey, fl.KeyRange, c.doc, fmt.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
+				c.f.problem(RuleDuplicateKey, fl.KeyRange, c.doc, diag.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
 					diag.Related{File: c.f.Path, Range: out.Fields[i].KeyRange, Message: "first defined here"})
 			}
 			return

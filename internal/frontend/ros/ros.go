@@ -2,8 +2,8 @@
 // Orchestration Service, YAML or JSON with ROSTemplateFormatVersion): every
 // resource of type ALIYUN::ApiGateway::Api is a CreateApi definition and
 // every ALIYUN::APIG::Service a CreateService definition, with their
-// properties mapped onto the request parameters (reference frontends.md
-// §2). Intrinsic functions and parameters are resolved where the template
+// properties mapped onto the request parameters (docs/sources.md#ros-mapping,
+// #ros-functions). Intrinsic functions and parameters are resolved where the template
 // alone says what they give (a parameter's default, a join of literals);
 // everything else is a symbolic value that is never reported, and a group
 // or gateway named by a resource of the template is the symbolic key
@@ -41,7 +41,7 @@ func mayCompute(data []byte) bool {
 	return false
 }
 
-// Resource types (reference frontends.md §2.1).
+// Resource types (docs/sources.md#ros-mapping).
 const (
 	typeAPI     = "ALIYUN::ApiGateway::Api"
 	typeService = "ALIYUN::APIG::Service"
@@ -218,7 +218,7 @@ func text(site *source.Node, s string) *source.Node {
 	return &source.Node{Kind: source.String, Value: s, Range: site.Range, KeyRange: site.KeyRange}
 }
 
-// call evaluates one function (reference frontends.md §2.4): what the
+// call evaluates one function (docs/sources.md#ros-functions): what the
 // template alone determines is resolved, the rest is symbolic.
 func (t *template) call(site *source.Node, name string, arg *source.Node, depth int) *source.Node {
 	switch name {
@@ -421,7 +421,7 @@ func (t *template) sub(site, arg *source.Node, depth int) *source.Node {
 }
 
 // apiProperties maps the properties of ALIYUN::ApiGateway::Api onto
-// CreateApi parameters (reference frontends.md §2.2).
+// CreateApi parameters (docs/sources.md#ros-mapping).
 var apiProperties = map[string]string{
 	"ApiName": "ApiName", "GroupId": "GroupId", "Visibility": "Visibility", "RequestConfig": "RequestConfig",
 	"ServiceConfig": "ServiceConfig", "ResultType": "ResultType", "ResultSample": "ResultSample", "AuthType": "AuthType",
@@ -436,7 +436,7 @@ var apiProperties = map[string]string{
 
 // serviceProperties maps the properties of ALIYUN::APIG::Service onto
 // CreateService: the service's own settings go into its one
-// serviceConfigs item (reference frontends.md §2.3).
+// serviceConfigs item (docs/sources.md#ros-mapping).
 var serviceProperties = map[string]string{
 	"GatewayId": "gatewayId", "SourceType": "sourceType", "ResourceGroupId": "resourceGroupId",
 	"ServiceName": "item:name", "Addresses": "item:addresses", "GroupName": "item:groupName", "Namespace": "item:namespace",
@@ -529,7 +529,7 @@ func (t *template) api(res resource) *frontend.Definition {
 	t.constraints(root)
 	if sc := root.Get("ServiceConfig"); sc != nil && sc.Kind == source.Object && sc.Get("ServiceTimeout") == nil {
 		// ServiceTimeOut is optional in ROS, required by the gateway:
-		// ROS sends one of its own (reference frontends.md §2.2).
+		// ROS sends one of its own (docs/sources.md#ros-mapping).
 		sc.Fields = append(sc.Fields, &source.Field{Key: "ServiceTimeout", RawKey: "ServiceTimeOut",
 			Value: &source.Node{Kind: source.Number, Implicit: true, Range: sc.Range}})
 	}
@@ -550,8 +550,7 @@ func (t *template) api(res resource) *frontend.Definition {
 const ruleConstraint = "ros-constraint"
 
 // rosAllowed are the values ROS allows where its specification is
-// narrower than the gateway's (reference frontends.md §2.2, "ROS-only
-// rules"), by list and key.
+// narrower than the gateway's (docs/sources.md#ros-constraints), by list and key.
 var rosAllowed = []struct {
 	list, key string
 	allowed   []string

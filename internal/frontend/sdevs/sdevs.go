@@ -1,7 +1,7 @@
 // Package sdevs is the front-end of Serverless Devs files (s.yaml) that
 // use the apigateway component (devsapp/apigateway): every item of a
 // service's props.apis is a CreateApi definition, read as the component
-// sends it (reference frontends.md §3). The component upper-cases the
+// sends it (docs/sources.md#devs-component). The component upper-cases the
 // first letter of every key, looks the group up by its name, and merges
 // defaults of its own into every API; those defaults are never reported,
 // only what the user wrote is checked, at its place in the file.
@@ -42,8 +42,7 @@ func match(path string, data []byte) bool {
 const defaultRegion = "cn-hongkong"
 
 // componentSettings are keys of an API that configure the component, not
-// the API: they choose the group, region and stage (reference
-// frontends.md §3.2).
+// the API: they choose the group, region and stage (docs/sources.md#devs-component).
 var componentSettings = map[string]bool{"GroupName": true, "RegionId": true, "InstanceId": true, "StageName": true}
 
 func load(path string, data []byte, each func(*frontend.Definition)) *source.File {
