@@ -459,11 +459,11 @@ func names(m map[string]string) []string {
 // unknown reports a property ROS does not have, with the likeliest one it
 // has.
 func (t *template) unknown(f *source.Field, where string, candidates []string) {
-	msg := fmt.Sprintf("unknown property %q %s", f.RawKey, where)
+	msg := diag.Sprintf("unknown property %q %s", f.RawKey, where)
 	if ros, ok := rosSpelling[upperFirst(f.Key)]; ok && contains(candidates, ros) {
-		msg += fmt.Sprintf("; ROS spells it %q", ros)
+		msg += diag.Sprintf("; ROS spells it %q", ros)
 	} else if s := schema.Suggest(f.RawKey, candidates); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		msg += diag.Sprintf("; did you mean %q?", s)
 	}
 	t.diags = append(t.diags, diag.Diagnostic{File: t.file, Range: f.KeyRange, Severity: diag.Error, Rule: schema.RuleUnknownField, Message: msg})
 }
@@ -567,7 +567,7 @@ var rosAllowed = []struct {
 func (t *template) constraints(root *source.Node) {
 	bad := func(n *source.Node, what string, allowed []string) {
 		t.diags = append(t.diags, diag.Diagnostic{File: t.file, Range: n.Range, Severity: diag.Error, Rule: ruleConstraint,
-			Message: fmt.Sprintf("ROS allows %s only as %s; %q is refused when the stack is created", what, strings.Join(allowed, ", "), n.Scalar())})
+			Message: diag.Sprintf("ROS allows %s only as %s; %q is refused when the stack is created", what, strings.Join(allowed, ", "), n.Scalar())})
 	}
 	field := func(obj *source.Node, key string) *source.Node {
 		if obj == nil || obj.Kind != source.Object {
