@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -25,8 +26,19 @@ func TestPartialRunComputedGroup(t *testing.T) {
 		"      ApiName: GetA\n      GroupId: {'Fn::Join': ['', [abcdef, '0123']]}\n      Visibility: PRIVATE\n      AuthType: ANONYMOUS\n"+
 		"      RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: POST, RequestPath: /b, RequestMode: PASSTHROUGH}\n"+
 		"      ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://a.internal', ServiceTimeOut: 3000}\n")
-	for _, named := range []string{"", "apis/get.yaml", "templates/t.yaml"} {
+	cacheDir := t.TempDir()
+	// Without the cache, then with it (filled by the first whole run, so
+	// the partial runs take the other file by its metadata).
+	for _, run := range []string{"", "apis/get.yaml", "templates/t.yaml", "cache:", "cache:apis/get.yaml", "cache:templates/t.yaml"} {
 		opts := Options{Dir: dir, ProjectRoot: dir}
+		named, cached := strings.CutPrefix(run, "cache:")
+		if cached {
+			c, err := OpenCache(cacheDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Cache = c
+		}
 		if named != "" {
 			opts.Paths = []string{named}
 		}
@@ -39,7 +51,7 @@ func TestPartialRunComputedGroup(t *testing.T) {
 			want = "[apis/get.yaml:3:10 duplicate-api-name -> templates/t.yaml:6]"
 		}
 		if got := fmt.Sprint(brief(res.Diags)); got != want {
-			t.Errorf("named %q: %s, want %s", named, got, want)
+			t.Errorf("run %q: %s, want %s", run, got, want)
 		}
 	}
 }
