@@ -32,6 +32,11 @@ type Frontend struct {
 	// is, and a partial run cannot rule the file out by its bytes (see
 	// facts.NeedleSet). nil = values are written as they are.
 	MayCompute func(data []byte) bool
+	// Spelling is how this format writes the parameter name of op at
+	// pointer (an object of the definition, in request-parameter terms),
+	// for the editor's completion; ok is false when the format has no
+	// such property. nil = as the parameter is named.
+	Spelling func(op, pointer, name string) (spelled string, ok bool)
 }
 
 // Definition is one definition found in a file.

@@ -123,3 +123,18 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// At the top of a template resource, completion offers ROS's property
+// names (ConstParameters, Tags), not the gateway's nor what ROS lacks.
+func TestCompletionTemplateSpelling(t *testing.T) {
+	e := newEditSession(t)
+	keys := labels(e.complete(".yaml", strings.Replace(rosTemplate, "Visibility:", "Visi"+cursorMark+"bility:", 1), ""))
+	if !contains(keys, "ConstParameters") || !contains(keys, "Tags") || contains(keys, "ConstantParameters") || contains(keys, "BackendId") {
+		t.Errorf("top-level keys in a template: %v", keys)
+	}
+	keys = labels(e.complete(".yaml", strings.Replace(rosTemplate, "ServiceProtocol:", "ServicePro"+cursorMark+"tocol:", 1), ""))
+	if contains(keys, "ServiceTimeOut") || contains(keys, "ServiceTimeout") || !contains(keys, "ServicePath") {
+		// ServiceTimeOut is present already.
+		t.Errorf("ServiceConfig keys in a template: %v", keys)
+	}
+}

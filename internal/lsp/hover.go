@@ -19,6 +19,9 @@ import (
 // operation of each definition.
 type analysis struct {
 	docs []analyzedDoc
+	// spelling is the file format's way of writing parameter names (see
+	// frontend.Frontend.Spelling); nil = as named.
+	spelling func(op, pointer, name string) (string, bool)
 }
 
 type analyzedDoc struct {
@@ -27,8 +30,9 @@ type analyzedDoc struct {
 }
 
 func analyze(path string, t *text) *analysis {
-	a := &analysis{}
-	registry.Load(path, []byte(t.src), func(def *frontend.Definition) {
+	fe := registry.For(path, []byte(t.src))
+	a := &analysis{spelling: fe.Spelling}
+	fe.Load(path, []byte(t.src), func(def *frontend.Definition) {
 		op := def.Op
 		if op == "" {
 			op = detectOp(def.Root)

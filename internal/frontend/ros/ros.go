@@ -28,7 +28,33 @@ import (
 )
 
 // Frontend reads ROS templates.
-var Frontend = &frontend.Frontend{Name: "ros", Match: match, Load: load, MayCompute: mayCompute}
+var Frontend = &frontend.Frontend{Name: "ros", Match: match, Load: load, MayCompute: mayCompute, Spelling: spelling}
+
+// spelling gives the ROS name of a parameter: a resource's top-level
+// properties and ServiceConfig's timeout are ROS's own; a CreateService's
+// serviceConfigs item is written as top-level properties, so it is not
+// offered.
+func spelling(op, pointer, name string) (string, bool) {
+	switch {
+	case op == schema.CreateApi && pointer == "":
+		for ros, gateway := range apiProperties {
+			if gateway == name {
+				return ros, true
+			}
+		}
+		return "", false
+	case op == schema.CreateApi && pointer == "/ServiceConfig" && name == "ServiceTimeout":
+		return "ServiceTimeOut", true
+	case op == schema.CreateService && pointer == "":
+		for ros, gateway := range serviceProperties {
+			if gateway == name {
+				return ros, true
+			}
+		}
+		return "", false
+	}
+	return name, true
+}
 
 // mayCompute: the functions that build a value from pieces (a group ID
 // joined from two literals is in no needle's bytes).

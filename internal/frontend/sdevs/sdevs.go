@@ -26,7 +26,18 @@ import (
 // Frontend reads Serverless Devs files.
 var Frontend = &frontend.Frontend{Name: "serverless-devs", Match: match, Load: load,
 	// A group name may be put together from variables.
-	MayCompute: func(data []byte) bool { return bytes.Contains(data, []byte("${")) }}
+	MayCompute: func(data []byte) bool { return bytes.Contains(data, []byte("${")) },
+	Spelling:   spelling}
+
+// spelling: the component's users write keys in lower camel case (it
+// upper-cases them); the group comes from groupName, not GroupId.
+func spelling(op, pointer, name string) (string, bool) {
+	if pointer == "" && name == "GroupId" {
+		return "", false
+	}
+	r, n := utf8.DecodeRuneInString(name)
+	return string(unicode.ToLower(r)) + name[n:], true
+}
 
 func match(path string, data []byte) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
