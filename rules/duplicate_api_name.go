@@ -30,9 +30,13 @@ var DuplicateAPIName = &Rule{
 		sameKey(p, p.Index.Of(apiNames.Name), func(e *Fact) Loc { return e.At },
 			func(e *Fact) string { return e.Key + "\x00" + e.Attr(0) },
 			func(e *Fact, others []*Fact) string {
-				return diag.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
-					"with the same name in a group, so give one of them another name", facts.Readable(e.Attr(0)), facts.Readable(e.Key),
-					othersWord(len(others), "CreateApi definition"))
+				consequence := "the gateway rejects a second API with the same name in a group"
+				if strings.HasPrefix(facts.Readable(e.Key), "devs:") {
+					// docs/sources.md#devs-component
+					consequence = "the Serverless Devs apigateway component would silently modify the earlier API instead of creating this one"
+				}
+				return diag.Sprintf("ApiName %q is already used in group %s by %s; %s, so give one of them another name",
+					facts.Readable(e.Attr(0)), facts.Readable(e.Key), othersWord(len(others), "CreateApi definition"), consequence)
 			},
 			func(o *Fact) string { return diag.Sprintf("the other CreateApi named %q", facts.Readable(o.Attr(0))) })
 	},
