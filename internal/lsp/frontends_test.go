@@ -138,3 +138,15 @@ func TestCompletionTemplateSpelling(t *testing.T) {
 		t.Errorf("ServiceConfig keys in a template: %v", keys)
 	}
 }
+
+// Hover on a lower-camel key of an s.yaml API speaks of the CreateApi
+// parameter the component sends.
+func TestHoverInServerlessDevs(t *testing.T) {
+	e := newEditSession(t)
+	src := "edition: 1.0.0\nservices:\n  gw:\n    component: apigateway\n    props:\n      groupName: shop\n      apis:\n" +
+		"        - apiName: getOrder\n          requestConfig:\n            request" + cursorMark + "Path: /orders\n"
+	h := e.hover(".yaml", src)
+	if h == nil || !strings.Contains(h.Contents.Value, "**RequestConfig.RequestPath**") {
+		t.Fatalf("hover in s.yaml: %+v", h)
+	}
+}
