@@ -69,7 +69,7 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 }
 
 // A partial run narrows the other files' index entries to those that can
-// clash with the named files' (rules.Narrow). Over a generated project
+// clash with the named files' (facts.Narrow). Over a generated project
 // with clashes of every kind injected (exact copies, an ANY method, a
 // renamed path parameter, reused service names and client tokens), every
 // project rule on (path-unique-strict is off by default), and many random
@@ -88,7 +88,7 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	// escaped writes a value's last character as an escape, so that the
 	// file's bytes do not hold the value verbatim (a partial run must
-	// still parse it, see rules.NeedleSet).
+	// still parse it, see facts.NeedleSet).
 	escaped := func(text, key string) string {
 		i := strings.Index(text, key+": ")
 		if i < 0 {
