@@ -526,12 +526,26 @@ func (t *template) properties(res resource) *source.Node {
 	if props == nil || props.Kind != source.Object {
 		return &source.Node{Kind: source.Object, Range: res.node.Range}
 	}
-	return t.resolve(props, 0)
+	v := t.resolve(props, 0)
+	if v == nil {
+		return &source.Node{Kind: source.Object, Range: res.node.Range}
+	}
+	if v.Kind != source.Object {
+		// Properties chosen by a function (Fn::If): the whole
+		// definition is not known statically.
+		unknown := &source.Node{Kind: source.Object, Range: v.Range}
+		unknown.SetSymbol(v.Symbol())
+		return unknown
+	}
+	return v
 }
 
 func (t *template) api(res resource) *frontend.Definition {
 	t.diags = nil
 	props := t.properties(res)
+	if props.Symbol() != "" {
+		return &frontend.Definition{Op: schema.CreateApi, Root: props, MaySymbolic: true}
+	}
 	root := &source.Node{Kind: source.Object, Range: props.Range}
 	candidates := names(apiProperties)
 	for _, f := range props.Fields {
@@ -653,6 +667,9 @@ func (t *template) rename(obj *source.Node, ros, gateway, where string) {
 func (t *template) service(res resource) *frontend.Definition {
 	t.diags = nil
 	props := t.properties(res)
+	if props.Symbol() != "" {
+		return &frontend.Definition{Op: schema.CreateService, Root: props, MaySymbolic: true}
+	}
 	root := &source.Node{Kind: source.Object, Range: props.Range}
 	item := &source.Node{Kind: source.Object, Range: props.Range}
 	candidates := names(serviceProperties)

@@ -149,3 +149,19 @@ func TestNotATemplateDefinition(t *testing.T) {
 		t.Fatalf("%+v", d)
 	}
 }
+
+// Properties chosen by a function, or removed by ALIYUN::NoValue, are a
+// definition not known statically (nothing reported), never a crash.
+func TestWholeProperties(t *testing.T) {
+	for _, props := range []string{"{'Fn::If': [C, {ApiName: a}, {ApiName: b}]}", "{Ref: 'ALIYUN::NoValue'}", "[1, 2]", "''"} {
+		d := defs(t, "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  A:\n    Type: ALIYUN::ApiGateway::Api\n    Properties: "+props+"\n"+
+			"  S:\n    Type: ALIYUN::APIG::Service\n    Properties: "+props+"\n")
+		if len(d) != 2 || d[0].Root == nil || d[1].Root == nil || d[0].Root.Kind != source.Object {
+			t.Fatalf("%s: %+v", props, d)
+		}
+	}
+	d := defs(t, "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  A:\n    Type: ALIYUN::ApiGateway::Api\n    Properties: {'Fn::If': [C, {}, {}]}\n")
+	if len(d[0].Unchecked()) != 1 || d[0].Unchecked()[0] != "" {
+		t.Errorf("a function's properties are unchecked: %v", d[0].Unchecked())
+	}
+}
