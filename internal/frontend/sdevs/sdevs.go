@@ -71,7 +71,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 		for _, svc := range services.Fields {
 			props := svc.Value.Get("props")
 			apis := props.Get("apis")
-			if !isGateway(svc.Value.Str("component"), apis) {
+			if !isGateway(svc.Value.Str("component"), apis) || apis == nil || apis.Kind != source.Array {
 				continue
 			}
 			region := r.setting(props.Get("regionId"), defaultRegion)

@@ -98,3 +98,14 @@ func TestDetection(t *testing.T) {
 		t.Error("match")
 	}
 }
+
+// An apigateway service without APIs (or with apis that are not a list)
+// has no definitions; nothing crashes.
+func TestNoAPIs(t *testing.T) {
+	for _, props := range []string{"{}", "{apis: 3}", "{apis: {a: 1}}", "{apis: [1, null]}", "null"} {
+		d := defs(t, "edition: 1.0.0\nservices:\n  gw:\n    component: apigateway\n    props: "+props+"\n")
+		if len(d) != 1 || d[0].Problem == nil {
+			t.Errorf("%s: %+v", props, d)
+		}
+	}
+}
