@@ -47,10 +47,10 @@ var DuplicateAPIName = &Rule{
 var apiNames = &FactKind{
 	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"}, SharedKeys: true,
 	Export: func(e *Exporter) {
-		group := KeyOf(e.Root.Get("GroupId"))
+		group := e.Root.Get("GroupId")
 		name := e.Root.Get("ApiName")
-		if group != "" && KeyOf(name) != "" {
-			e.Emit(group, name, KeyOf(name))
+		if KeyOf(group) != "" && KeyOf(name) != "" {
+			e.EmitFor(group, name, KeyOf(name))
 		}
 	},
 }

@@ -95,10 +95,10 @@ func pathBuckets(apis []Fact, withMethod bool) [][]int {
 var apiPaths = &FactKind{
 	Name: "api-path", Op: "CreateApi", Params: []string{"GroupId", "ApiName", "RequestConfig"}, SharedKeys: true,
 	Export: func(e *Exporter) {
-		group := KeyOf(e.Root.Get("GroupId"))
+		group := e.Root.Get("GroupId")
 		rc := e.Root.Get("RequestConfig")
 		path := rc.Get("RequestPath")
-		if group == "" || KeyOf(path) == "" {
+		if KeyOf(group) == "" || KeyOf(path) == "" {
 			return
 		}
 		// The shape is stored only where it differs from the path.
@@ -113,7 +113,7 @@ var apiPaths = &FactKind{
 		if method != nil && method.Symbol() == "" {
 			m = strings.ToUpper(m)
 		}
-		e.Emit(group, path, m, KeyOf(path), shape, KeyOf(e.Root.Get("ApiName")))
+		e.EmitFor(group, path, m, KeyOf(path), shape, KeyOf(e.Root.Get("ApiName")))
 	},
 }
 

@@ -74,6 +74,16 @@ func (e *Exporter) Emit(key string, at *source.Node, attrs ...string) {
 	e.out.Facts = append(e.out.Facts, facts.Fact{Kind: e.kind.Name, Key: key, At: facts.LocOf(e.File, e.Document, at), Attrs: attrs})
 }
 
+// EmitFor is Emit keyed by the value of a node: its KeyOf, and, for a
+// symbolic key, where it comes from (source.Node.Origin).
+func (e *Exporter) EmitFor(keyNode, at *source.Node, attrs ...string) {
+	before := len(e.out.Facts)
+	e.Emit(KeyOf(keyNode), at, attrs...)
+	if len(e.out.Facts) > before {
+		e.out.Facts[before].Origin = keyNode.Origin()
+	}
+}
+
 func (e *Exporter) copy(s string) string {
 	for _, c := range e.copies {
 		if c == s {
@@ -257,6 +267,12 @@ func (c *clashes[E]) report(message func(main *E, others []*E) string, note func
 				l := c.at(&c.entries[i])
 				related = append(related, diag.Related{File: l.File, Range: l.Range, Message: note(&c.entries[i])})
 			}
+		}
+		if f, ok := any(&c.entries[m]).(*Fact); ok && f.Origin != (diag.Range{}) {
+			// A symbolic key: where it comes from (the template's group
+			// resource) explains why the two are in one group.
+			related = append(related, diag.Related{File: f.At.File, Range: f.Origin,
+				Message: diag.Sprintf("%s is this resource", facts.Readable(f.Key))})
 		}
 		c.p.Report(c.at(&c.entries[m]), message(&c.entries[m], others), related...)
 	}

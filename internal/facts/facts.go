@@ -61,6 +61,9 @@ type Fact struct {
 	Key   string
 	At    Loc
 	Attrs []string `json:",omitempty"`
+	// Origin is where a symbolic key comes from, in At's file (the
+	// template resource of a group); the zero Range when none.
+	Origin diag.Range
 }
 
 // Attr returns the i-th attribute, or "".

@@ -332,7 +332,7 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 //	definitions, flags(bit 0: skipped)
 //	len(diags), {range, severity, rule, message, document, pointer,
 //	             len(related), {file, range, message}}
-//	the project index: len(facts), {kind, key, loc, len(attrs), {attr}}
+//	the project index: len(facts), {kind, key, loc, len(attrs), {attr}, origin range}
 //	where loc is {file, document, pointer, range}
 //
 // File names equal to the file's own path are stored as "" and restored
@@ -393,6 +393,7 @@ func encodeEntry(fr *FileResult) ([]byte, bool) {
 		for _, a := range f.Attrs {
 			e.str(a)
 		}
+		e.rng(f.Origin)
 	}
 	return e.buf, !e.bad
 }
@@ -454,6 +455,7 @@ func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
 					f.Attrs[j] = d.str()
 				}
 			}
+			f.Origin = d.rng()
 		}
 	}
 	if d.bad || len(d.buf) != 0 {

@@ -50,7 +50,8 @@ func sampleResult() *FileResult {
 			{Kind: "api-name", Key: "g", At: facts.Loc{File: "apis/a.yaml", Document: 3, Pointer: "/ApiName", Range: rng(3, 10, 3, 17)}, Attrs: []string{"GetUser"}},
 			{Kind: "api-path", Key: "g", At: facts.Loc{File: "apis/a.yaml", Pointer: "/RequestConfig/RequestPath", Range: rng(7, 1, 7, 9)},
 				Attrs: []string{"GET", "/users/[id]", "/users/[]", ""}},
-			{Kind: "service", Key: "users", At: facts.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}, Attrs: []string{"gw-1"}},
+			{Kind: "service", Key: "users", At: facts.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}, Attrs: []string{"gw-1"},
+				Origin: rng(2, 3, 2, 8)},
 			{Kind: "client-token", Key: facts.Symbolic("ros:apis/a.yaml#Token", ""), At: facts.Loc{File: "other.yaml", Document: 1, Pointer: "/clientToken", Range: rng(4, 1, 4, 5)}},
 		}},
 		Diags: []diag.Diagnostic{

@@ -55,3 +55,39 @@ func TestPartialRunComputedGroup(t *testing.T) {
 		}
 	}
 }
+
+// A clash keyed by a template's group resource points at the resource too,
+// whether it is named by Ref or by Fn::GetAtt; and the cached run says the
+// same.
+func TestTemplateGroupOrigin(t *testing.T) {
+	dir := t.TempDir()
+	api := func(name, group string) string {
+		return "  " + name + ":\n    Type: ALIYUN::ApiGateway::Api\n    Properties:\n      ApiName: Same\n      GroupId: " + group + "\n" +
+			"      Visibility: PRIVATE\n      AuthType: ANONYMOUS\n" +
+			"      RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /" + name + ", RequestMode: PASSTHROUGH}\n" +
+			"      ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://a.internal', ServiceTimeOut: 3000}\n"
+	}
+	writer(t, dir)("t.yaml", "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  Users:\n    Type: ALIYUN::ApiGateway::Group\n"+
+		"    Properties: {GroupName: users}\n"+api("A", "{Ref: Users}")+api("B", "!GetAtt Users.GroupId"))
+	cacheDir := t.TempDir()
+	for _, cached := range []bool{false, true, true} {
+		opts := Options{Dir: dir, ProjectRoot: dir}
+		if cached {
+			c, err := OpenCache(cacheDir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Cache = c
+		}
+		res, err := Run(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(brief(res.Diags)); got != "[t.yaml:18:16 duplicate-api-name -> t.yaml:9 -> t.yaml:3]" {
+			t.Fatalf("cached %v: %s", cached, got)
+		}
+		if msg := res.Diags[0].Related[1].Message; msg != "ros:t.yaml#Users is this resource" {
+			t.Errorf("origin note %q", msg)
+		}
+	}
+}

@@ -65,6 +65,7 @@ type Node struct {
 
 type nodeExt struct {
 	symbol, tag string
+	origin      diag.Range
 }
 
 // Symbol is set on a value that is not known statically (a template's
@@ -80,10 +81,30 @@ func (n *Node) Symbol() string {
 
 // SetSymbol marks n as not known statically, named s.
 func (n *Node) SetSymbol(s string) {
-	e := nodeExt{symbol: s}
+	var e nodeExt
 	if n.ext != nil {
-		e.tag = n.ext.tag
+		e = *n.ext
 	}
+	e.symbol = s
+	n.setExt(e)
+}
+
+// Origin is where a symbolic value comes from in the same file (the
+// template resource a reference names); the zero Range when unknown.
+func (n *Node) Origin() diag.Range {
+	if n == nil || n.ext == nil {
+		return diag.Range{}
+	}
+	return n.ext.origin
+}
+
+// SetOrigin records where a symbolic value comes from.
+func (n *Node) SetOrigin(r diag.Range) {
+	var e nodeExt
+	if n.ext != nil {
+		e = *n.ext
+	}
+	e.origin = r
 	n.setExt(e)
 }
 
@@ -98,10 +119,11 @@ func (n *Node) Tag() string {
 
 // SetTag sets (or, with "", removes) the tag of n.
 func (n *Node) SetTag(t string) {
-	e := nodeExt{tag: t}
+	var e nodeExt
 	if n.ext != nil {
-		e.symbol = n.ext.symbol
+		e = *n.ext
 	}
+	e.tag = t
 	n.setExt(e)
 }
 

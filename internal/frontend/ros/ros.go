@@ -123,6 +123,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 
 type resource struct {
 	id    string
+	key   diag.Range // of the logical id
 	typ   string
 	node  *source.Node
 	props *source.Node
@@ -135,6 +136,7 @@ type template struct {
 	mappings  *source.Node
 	resources []resource
 	types     map[string]string // logical id -> type
+	keys      map[string]diag.Range // logical id -> its key in Resources
 	diags     []diag.Diagnostic // of the definition being read
 	// work counts the nodes resolved and copied for the template: a
 	// hostile template (parameters whose defaults refer to each other,
@@ -148,7 +150,7 @@ type template struct {
 const maxWork = 200_000
 
 func newTemplate(file string, root *source.Node) *template {
-	t := &template{file: file, params: map[string]*source.Node{}, types: map[string]string{}, mappings: root.Get("Mappings")}
+	t := &template{file: file, params: map[string]*source.Node{}, types: map[string]string{}, keys: map[string]diag.Range{}, mappings: root.Get("Mappings")}
 	if ps := root.Get("Parameters"); ps != nil && ps.Kind == source.Object {
 		for _, f := range ps.Fields {
 			t.params[f.Key] = f.Value.Get("Default")
@@ -158,7 +160,8 @@ func newTemplate(file string, root *source.Node) *template {
 		for _, f := range rs.Fields {
 			typ := f.Value.Str("Type")
 			t.types[f.Key] = typ
-			t.resources = append(t.resources, resource{id: f.Key, typ: typ, node: f.Value, props: f.Value.Get("Properties")})
+			t.keys[f.Key] = f.KeyRange
+			t.resources = append(t.resources, resource{id: f.Key, key: f.KeyRange, typ: typ, node: f.Value, props: f.Value.Get("Properties")})
 		}
 	}
 	return t
@@ -239,6 +242,16 @@ func (t *template) resolve(n *source.Node, depth int) *source.Node {
 	return n
 }
 
+// resourceRef is the symbolic value of a reference to resource id, with
+// the resource as its origin (a clash keyed by it points there too).
+func (t *template) resourceRef(site *source.Node, id, name string) *source.Node {
+	v := frontend.SymbolicAt(site, t.local(name))
+	if r, ok := t.keys[id]; ok {
+		v.SetOrigin(r)
+	}
+	return v
+}
+
 // text is a resolved scalar at a site.
 func text(site *source.Node, s string) *source.Node {
 	return &source.Node{Kind: source.String, Value: s, Range: site.Range, KeyRange: site.KeyRange}
@@ -273,7 +286,7 @@ func (t *template) call(site *source.Node, name string, arg *source.Node, depth 
 			v.Range, v.KeyRange, v.Text = site.Range, site.KeyRange, ""
 			return v
 		}
-		return frontend.SymbolicAt(site, t.local("#"+ref))
+		return t.resourceRef(site, ref, "#"+ref)
 	case "Fn::GetAtt":
 		var id, attr string
 		if arg.Kind == source.Array && len(arg.Items) == 2 {
@@ -287,7 +300,7 @@ func (t *template) call(site *source.Node, name string, arg *source.Node, depth 
 		if (attr == "GroupId" && t.types[id] == typeGroup) || attr == "GatewayId" {
 			// The resource's own identity: Ref and GetAtt of it are
 			// the same key.
-			return frontend.SymbolicAt(site, t.local("#"+id))
+			return t.resourceRef(site, id, "#"+id)
 		}
 		return frontend.SymbolicAt(site, t.local("#"+id+"."+attr))
 	case "Fn::Join":
