@@ -135,9 +135,9 @@ type template struct {
 	params    map[string]*source.Node // name -> its Default (nil: none)
 	mappings  *source.Node
 	resources []resource
-	types     map[string]string // logical id -> type
+	types     map[string]string     // logical id -> type
 	keys      map[string]diag.Range // logical id -> its key in Resources
-	diags     []diag.Diagnostic // of the definition being read
+	diags     []diag.Diagnostic     // of the definition being read
 	// work counts the nodes resolved and copied for the template: a
 	// hostile template (parameters whose defaults refer to each other,
 	// joins of joins) could otherwise take exponential time. Past
