@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/facts"
@@ -129,8 +130,11 @@ func containsKind(list []*FactKind, k *FactKind) bool {
 
 var kinds = factKinds()
 
-// IndexParams are the top-level parameters some fact kind reads.
-func IndexParams() []string {
+// IndexParams are the top-level parameters some fact kind reads (the
+// same slice every time: do not change it).
+func IndexParams() []string { return indexParams }
+
+var indexParams = func() []string {
 	var out []string
 	for _, k := range kinds {
 		for _, p := range k.Params {
@@ -140,7 +144,7 @@ func IndexParams() []string {
 		}
 	}
 	return out
-}
+}()
 
 func containsString(list []string, s string) bool {
 	for _, x := range list {
@@ -151,6 +155,10 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// exporters are reused: one is needed per definition, and a project has
+// hundreds of thousands.
+var exporters = sync.Pool{New: func() any { return new(Exporter) }}
+
 // IndexDefinition adds what one definition exports to fi. It runs after
 // the definition's tree is normalised (JSON strings parsed, inner keys in
 // their documented spelling, enum values canonical), so kinds read
@@ -159,7 +167,8 @@ func IndexDefinition(fi *facts.FileIndex, file string, doc int, op string, root 
 	if root == nil || root.Kind != source.Object {
 		return
 	}
-	e := &Exporter{File: file, Document: doc, Root: root, out: fi}
+	e := exporters.Get().(*Exporter)
+	*e = Exporter{File: file, Document: doc, Root: root, out: fi, copies: e.copies[:0]}
 	for _, k := range kinds {
 		if k.Op != "" && k.Op != op {
 			continue
@@ -167,6 +176,9 @@ func IndexDefinition(fi *facts.FileIndex, file string, doc int, op string, root 
 		e.kind = k
 		k.Export(e)
 	}
+	clear(e.copies)
+	*e = Exporter{copies: e.copies[:0]}
+	exporters.Put(e)
 }
 
 // PathShape is the form of a request path under which two paths route the

@@ -23,7 +23,8 @@ type Frontend struct {
 	Match func(path string, data []byte) bool
 	// Load reads a file and hands each definition to each, in file order,
 	// as soon as it is read (the trees of a large file are never all held
-	// at once). The returned File has the loader's problems (syntax,
+	// at once). each must not keep the *Definition itself (a front-end may
+	// reuse it for the next one), only what it holds. The returned File has the loader's problems (syntax,
 	// encoding, limits) and the text for snippets.
 	Load func(path string, data []byte, each func(*Definition)) *source.File
 	// MayCompute reports whether a file's values may be computed from
