@@ -149,7 +149,7 @@ func backendPath(root *source.Node) *source.Node {
 	default:
 		n = sc.Get("ServicePath")
 	}
-	if n == nil || n.Kind != source.String || !present(n) {
+	if n == nil || n.Kind != source.String || !present(n) || unknown(n) {
 		return nil
 	}
 	return n

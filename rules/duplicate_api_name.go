@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 // DuplicateAPIName: two CreateApi definitions with the same GroupId and
@@ -24,19 +25,33 @@ var DuplicateAPIName = &Rule{
 			"apis/get-user-v2.yaml": apiDoc("GetUserV2", "GET", "/v2/users/[userId]"),
 		},
 	},
+	Facts: apiNames,
 	CheckProject: func(p *ProjectContext) {
-		sameKey(p, p.Index.APIs, func(e *APIEntry) Loc { return e.NameAt },
-			func(e *APIEntry) string {
-				if e.Name == "" {
-					return ""
+		sameKey(p, p.Index.Of(apiNames.Name), func(e *Fact) Loc { return e.At },
+			func(e *Fact) string { return e.Key + "\x00" + e.Attr(0) },
+			func(e *Fact, others []*Fact) string {
+				consequence := "the gateway rejects a second API with the same name in a group"
+				if strings.HasPrefix(facts.Readable(e.Key), "devs:") {
+					// docs/sources.md#devs-component
+					consequence = "the Serverless Devs apigateway component would silently modify the earlier API instead of creating this one"
 				}
-				return e.GroupID + "\x00" + e.Name
+				return diag.Sprintf("ApiName %q is already used in group %s by %s; %s, so give one of them another name",
+					facts.Readable(e.Attr(0)), facts.Readable(e.Key), othersWord(len(others), "CreateApi definition"), consequence)
 			},
-			func(e *APIEntry, others []*APIEntry) string {
-				return diag.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
-					"with the same name in a group, so give one of them another name", e.Name, e.GroupID, othersWord(len(others), "CreateApi definition"))
-			},
-			func(o *APIEntry) string { return diag.Sprintf("the other CreateApi named %q", o.Name) })
+			func(o *Fact) string { return diag.Sprintf("the other CreateApi named %q", facts.Readable(o.Attr(0))) })
+	},
+}
+
+// apiNames: each CreateApi with a group and a name exports its name,
+// keyed by its group, located at the name.
+var apiNames = &FactKind{
+	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"}, SharedKeys: true,
+	Export: func(e *Exporter) {
+		group := e.Root.Get("GroupId")
+		name := e.Root.Get("ApiName")
+		if KeyOf(group) != "" && KeyOf(name) != "" {
+			e.EmitFor(group, name, KeyOf(name))
+		}
 	},
 }
 

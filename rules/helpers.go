@@ -45,6 +45,11 @@ func present(n *source.Node) bool {
 	if n == nil {
 		return false
 	}
+	if n.Symbol() != "" || n.Implicit {
+		// Not known statically, or filled in by a tool: there is a
+		// value.
+		return true
+	}
 	switch n.Kind {
 	case source.Null:
 		return false
@@ -62,6 +67,11 @@ func present(n *source.Node) bool {
 	}
 	return true
 }
+
+// unknown reports whether a node's value is not known statically (a
+// template's reference, an unresolved variable): a rule that would judge
+// by that value says nothing.
+func unknown(n *source.Node) bool { return n != nil && n.Symbol() != "" }
 
 // presentAny reports whether obj holds any of keys (see present).
 func presentAny(obj *source.Node, keys ...string) bool {

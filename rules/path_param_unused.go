@@ -52,8 +52,8 @@ RequestParameters:
 	Check: func(c *Context) {
 		rc := c.Root.Get("RequestConfig")
 		pathNode := rc.Get("RequestPath")
-		if pathNode == nil || pathNode.Kind != source.String {
-			return // no path (a schema error): nothing to compare with
+		if pathNode == nil || pathNode.Kind != source.String || unknown(pathNode) {
+			return // no path (a schema error) or not known: nothing to compare with
 		}
 		escaped := rc.Get("EscapePathParam").IsTrue()
 		inPath := map[string]bool{}

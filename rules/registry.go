@@ -5,7 +5,7 @@ import "sort"
 // registry is the one list of rules, in catalog order.
 var registry = []*Rule{
 	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, UnknownNestedField, EmbeddedJSON,
-	UnusedSuppression, InvalidSuppression,
+	UnusedSuppression, InvalidSuppression, RosConstraint,
 
 	// CreateApi: authentication and naming.
 	OpenIDConfig, SignatureMethodRequiresAppAuth, SignatureMethodSHA1Only, AppCodeRequiresAppAuth, APINameCJK,

@@ -36,7 +36,8 @@ const (
 	ExitUsage    = 2 // the check could not be done as asked
 )
 
-const usage = `apigwlint checks Alibaba Cloud API Gateway definitions (CreateApi, CreateService).
+const usage = `apigwlint checks Alibaba Cloud API Gateway definitions (CreateApi, CreateService):
+request files, ROS templates and Serverless Devs s.yaml files.
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)

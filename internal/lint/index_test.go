@@ -17,7 +17,7 @@ import (
 )
 
 // A file read only for the project index (IndexBytes: detection and the
-// normalisation of rules.IndexKeys, no validation, no rules) must give the
+// normalisation of rules.IndexParams, no validation, no rules) must give the
 // very index a full check gives, or a partial run would see other clashes
 // than a whole run. Every definition file of the repository's test data
 // (the case suite holds every odd spelling: JSON strings in every scalar
@@ -50,6 +50,10 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 		name, data := gen.File(i)
 		files = append(files, file{name, data})
 	}
+	for i := 0; i < 10; i++ {
+		name, data := gen.ROSTemplate(i)
+		files = append(files, file{name, data})
+	}
 	entries := 0
 	for _, f := range files {
 		want := CheckBytes(f.name, f.data, false).Index
@@ -57,7 +61,7 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: index-only read gives\n%+v\na full check gives\n%+v", f.name, got, want)
 		}
-		entries += len(want.APIs) + len(want.Services) + len(want.Tokens)
+		entries += len(want.Facts)
 	}
 	if entries < 300 {
 		t.Fatalf("only %d index entries in %d files: the comparison proves little", entries, len(files))
@@ -65,7 +69,7 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 }
 
 // A partial run narrows the other files' index entries to those that can
-// clash with the named files' (rules.Narrow). Over a generated project
+// clash with the named files' (facts.Narrow). Over a generated project
 // with clashes of every kind injected (exact copies, an ANY method, a
 // renamed path parameter, reused service names and client tokens), every
 // project rule on (path-unique-strict is off by default), and many random
@@ -84,7 +88,7 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	// escaped writes a value's last character as an escape, so that the
 	// file's bytes do not hold the value verbatim (a partial run must
-	// still parse it, see rules.NeedleSet).
+	// still parse it, see facts.NeedleSet).
 	escaped := func(text, key string) string {
 		i := strings.Index(text, key+": ")
 		if i < 0 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/frontend"
+	"github.com/apigwlint/apigwlint/internal/frontend/registry"
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/schema"
@@ -17,6 +19,9 @@ import (
 // operation of each definition.
 type analysis struct {
 	docs []analyzedDoc
+	// spelling is the file format's way of writing parameter names (see
+	// frontend.Frontend.Spelling); nil = as named.
+	spelling func(op, pointer, name string) (string, bool)
 }
 
 type analyzedDoc struct {
@@ -25,15 +30,18 @@ type analyzedDoc struct {
 }
 
 func analyze(path string, t *text) *analysis {
-	f := source.Load(path, []byte(t.src), source.DefaultOptions)
-	a := &analysis{}
-	for _, d := range f.Docs {
-		op := detectOp(d.Root)
-		if op != "" {
-			schema.Check(d.Root, op, path, d.Index) // for its normalisation of the tree
+	fe := registry.For(path, []byte(t.src))
+	a := &analysis{spelling: fe.Spelling}
+	fe.Load(path, []byte(t.src), func(def *frontend.Definition) {
+		op := def.Op
+		if op == "" {
+			op = detectOp(def.Root)
 		}
-		a.docs = append(a.docs, analyzedDoc{root: d.Root, op: op})
-	}
+		if op != "" {
+			schema.Check(def.Root, op, path, def.Doc) // for its normalisation of the tree
+		}
+		a.docs = append(a.docs, analyzedDoc{root: def.Root, op: op})
+	})
 	return a
 }
 

@@ -315,8 +315,12 @@ func (p *fastParser) sequence(ind, depth int) *Node {
 			item = p.block(depth + 1)
 		case p.text[o] == '|' || p.text[o] == '>':
 			item = p.blockScalar(l, o, ind)
-		case p.text[o] == '-' && (o+1 == l.end || p.text[o+1] == ' '):
-			p.bail() // "- - x"
+		case p.text[o] == '-' && (o+1 < l.end && p.text[o+1] == ' '):
+			// "- - x": a sequence indented as its first dash (ROS
+			// templates write Fn::Join's list this way).
+			item = p.sequence(o-l.start, depth+1)
+		case p.text[o] == '-' && o+1 == l.end:
+			p.bail() // "- -"
 		default:
 			if _, ok := p.keyEnd(l, o); ok {
 				// "- key: value": a mapping indented as its first key.

@@ -3,6 +3,7 @@
 //
 //	go run ./internal/tools/gen -n 10000 -o /tmp/bench10k
 //	go run ./internal/tools/gen -docs 10000 -o /tmp/docs.yaml   (one file)
+//	go run ./internal/tools/gen -ros -n 2000 -o /tmp/ros2k       (ROS templates)
 package main
 
 import (
@@ -17,6 +18,7 @@ func main() {
 	n := flag.Int("n", 1000, "number of files")
 	out := flag.String("o", "", "output `DIR` (created; must not hold other files), or the file for -docs")
 	docs := flag.Int("docs", 0, "write one file holding this many documents instead")
+	ros := flag.Bool("ros", false, "write N ROS templates (5 APIs each) instead of request files")
 	flag.Parse()
 	if *docs > 0 && *out != "" {
 		data := gen.Documents(*docs)
@@ -31,7 +33,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gen -n N -o DIR")
 		os.Exit(2)
 	}
-	size, err := gen.Write(*out, *n)
+	write := gen.Write
+	if *ros {
+		write = gen.WriteROS
+	}
+	size, err := write(*out, *n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
