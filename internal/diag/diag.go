@@ -83,6 +83,30 @@ type Diagnostic struct {
 	Document int    // 0-based index of the YAML document or JSON array element
 	Pointer  string // RFC 6901 pointer into the definition ("" = whole document)
 	Related  []Related
+	Fixes    []Fix // suggested fixes, safe ones first (may be empty)
+}
+
+// Edit replaces the bytes [Start, End) of the file's raw content with
+// NewText (an insertion when Start == End). Offsets are byte offsets into
+// the file exactly as read from disk (before any decoding), like the
+// TextEdit of go/analysis.
+type Edit struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	NewText string `json:"newText"`
+}
+
+// Fix is a suggested fix of a diagnostic: a message for people ("replace
+// \"private\" with \"PRIVATE\"") and the edits that make it, which never
+// overlap. A Safe fix cannot change meaning beyond the finding (a misspelt
+// key or enum value with exactly one close candidate, enum casing, a
+// front-end spelling mapped to its documented name) and is applied by
+// `lint --fix`; other fixes need a choice and are applied only with
+// --unsafe-fixes (the editor offers both, labelled).
+type Fix struct {
+	Message string `json:"message"`
+	Safe    bool   `json:"safe"`
+	Edits   []Edit `json:"edits"`
 }
 
 // Sort orders diagnostics by file, line, column, rule, then message, so that
