@@ -166,6 +166,7 @@ type lintFlags struct {
 	cacheDir                                     string
 	noCache                                      bool
 	printConfig                                  bool
+	fixes                                        fixFlags
 }
 
 // lintFlagSet defines the flags of lint into f; its output is discarded
@@ -186,6 +187,7 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
 	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
+	addFixFlags(fs, &f.fixes)
 	return fs
 }
 
@@ -219,6 +221,10 @@ func (e *env) lint(args []string) int {
 	}
 	if !slices.Contains(output.Names(), f.format) {
 		return e.badValue("--format", f.format, strings.Join(output.Names(), ", "))
+	}
+	if err := checkFixFlags(&f.fixes, paths); err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
 	}
 	var reportTo io.Writer = e.stdout
 	useColor := decideColor(f.color, e.stdout, isTerminal)
@@ -254,11 +260,19 @@ func (e *env) lint(args []string) int {
 			opts.Exclude = append(opts.Exclude, abs)
 		}
 	}
-	opts.Cache = e.openCache(f.cacheDir, f.noCache)
-	res, err := lint.Run(opts)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
+	var res *lint.Result
+	if f.fixes.on() {
+		var code int
+		var done bool
+		if res, code, done = e.lintFixing(opts, &f); done {
+			return code
+		}
+	} else {
+		opts.Cache = e.openCache(f.cacheDir, f.noCache)
+		if res, err = lint.Run(opts); err != nil {
+			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+			return ExitUsage
+		}
 	}
 	if f.output != "" {
 		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
