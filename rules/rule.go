@@ -9,6 +9,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
@@ -101,6 +103,30 @@ func (c *Context) ReportKey(n *source.Node, format string, args ...any) *diag.Di
 		r = n.Range
 	}
 	return c.Report(r, n.Pointer, format, args...)
+}
+
+// Fix attaches a suggested fix to a diagnostic when every edit could be
+// made (each ok); the edits come from the helpers of source.File (on
+// c.Src), which refuse whatever they cannot change exactly. Safe fixes
+// come first (lint --fix applies the first fix it may).
+func (c *Context) Fix(d *diag.Diagnostic, msg string, safe bool, edits ...source.FixEdit) {
+	if d == nil || len(edits) == 0 {
+		return
+	}
+	f := diag.Fix{Message: msg, Safe: safe}
+	for _, e := range edits {
+		if !e.OK {
+			return
+		}
+		f.Edits = append(f.Edits, e.Edit)
+	}
+	at := len(d.Fixes)
+	if safe {
+		for at > 0 && !d.Fixes[at-1].Safe {
+			at--
+		}
+	}
+	d.Fixes = slices.Insert(d.Fixes, at, f)
 }
 
 // Related adds another location in the same file to a diagnostic.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
 )
 
 // SignatureMethodRequiresAppAuth: AllowSignatureMethod on an API that no
@@ -79,4 +80,8 @@ func checkNeedsAppAuth(c *Context, key, what string) {
 	d := c.ReportNode(v, "%s is set but AuthType is %s, so no app signs or identifies its requests and %s has no effect; remove %s or use AuthType APP",
 		key, name, what, key)
 	c.Related(d, auth.Range, "AuthType is "+name+" here")
+	// Both fixes need a choice (which of the two settings is wrong), so
+	// neither is safe; removing the key changes less.
+	c.Fix(d, "remove "+key, false, source.Edit(c.Src.DeleteField(c.Root, c.Root.Field(key))))
+	c.Fix(d, "use AuthType APP", false, source.Edit(c.Src.ReplaceString(auth, auth.Scalar(), "APP")))
 }

@@ -23,7 +23,7 @@ func checkFixes(t *testing.T, name, text string) []diag.Diagnostic {
 		if d != nil {
 			t.Fatalf("%s: %s", name, d.Message)
 		}
-		out = append(out, CheckFile(doc.Root, op, name, doc.Index, doc.File)...)
+		out = append(out, CheckFile(doc.Root, op, name, doc.Index, doc.File, nil)...)
 	}
 	for i := range out {
 		f.RawFixes(out[i].Fixes)

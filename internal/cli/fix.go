@@ -8,6 +8,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/fix"
+	"github.com/apigwlint/apigwlint/internal/fixer"
 	"github.com/apigwlint/apigwlint/internal/lint"
 )
 
@@ -32,7 +33,7 @@ func checkFixFlags(f *fixFlags, paths []string) error {
 	if f.on() {
 		for _, p := range paths {
 			if p == "-" {
-				return fix.ErrStdin
+				return fixer.ErrStdin
 			}
 		}
 	}
@@ -44,7 +45,7 @@ func checkFixFlags(f *fixFlags, paths []string) error {
 // could not be written is among its Errors); with --diff it prints the
 // diff itself and returns done with the exit status.
 func (e *env) lintFixing(opts lint.Options, f *lintFlags) (res *lint.Result, code int, done bool) {
-	rep, err := fix.Run(opts, fix.Options{
+	rep, err := fixer.Run(opts, fixer.Options{
 		Unsafe: f.fixes.unsafe,
 		DryRun: f.fixes.diff,
 		Cache:  func() *cache.Cache { return e.openCache(f.cacheDir, f.noCache) },

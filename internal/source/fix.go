@@ -15,6 +15,15 @@ import (
 // it cannot tell exactly which bytes to change: a wrong edit is worse than
 // none.
 
+// FixEdit is an edit a helper below could make (OK), or could not.
+type FixEdit struct {
+	diag.Edit
+	OK bool
+}
+
+// Edit wraps a helper's result: Fix(f.RenameKey(fl, "X")).
+func Edit(e diag.Edit, ok bool) FixEdit { return FixEdit{e, ok} }
+
 // crlfOffsets lists, for data with "\r\n" line endings, the offset each
 // '\n' of such a pair has once the pairs are made "\n".
 func crlfOffsets(data []byte) []int {
@@ -179,6 +188,18 @@ func (f *File) DeleteField(obj *Node, fl *Field) (diag.Edit, bool) {
 	}
 	if f.IsJSON {
 		return f.deleteJSONMember(obj, at)
+	}
+	// A sibling written at the same column on another line: the entry is
+	// one of a block mapping's, not the only key a front-end's tree puts
+	// beside keys it made up.
+	sibling := false
+	for _, x := range obj.Fields {
+		if x != fl && x.KeyRange.Start.Col == fl.KeyRange.Start.Col && x.KeyRange.Start.Line != fl.KeyRange.Start.Line {
+			sibling = true
+		}
+	}
+	if !sibling {
+		return diag.Edit{}, false
 	}
 	return f.deleteYAMLEntry(fl)
 }

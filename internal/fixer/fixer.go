@@ -1,4 +1,7 @@
-package fix
+// Package fixer is lint --fix: it lints, applies the fixes found (package
+// fix) in memory, lints again until no fix applies, checks that every
+// changed file still parses as before, and writes the changed files.
+package fixer
 
 import (
 	"bytes"
@@ -11,10 +14,12 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/fix"
 	"github.com/apigwlint/apigwlint/internal/frontend/registry"
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/tempfile"
+	"github.com/apigwlint/apigwlint/schema"
 )
 
 // DefaultPasses bounds the lint-and-fix passes of a run: a fix that
@@ -145,7 +150,7 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 				}
 				cur = data
 			}
-			next, p := Apply(cur, group, o.Unsafe)
+			next, p := fix.Apply(cur, group, o.Unsafe)
 			if p.Applied == 0 || bytes.Equal(next, cur) {
 				continue
 			}
@@ -189,7 +194,7 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 
 func fixable(ds []diag.Diagnostic, unsafe bool) bool {
 	for i := range ds {
-		if Fixable(&ds[i], unsafe) {
+		if fix.Fixable(&ds[i], unsafe) {
 			return true
 		}
 	}
@@ -201,7 +206,7 @@ func byFile(ds []diag.Diagnostic, unsafe bool) [][]diag.Diagnostic {
 	at := map[string]int{}
 	var out [][]diag.Diagnostic
 	for _, d := range ds {
-		if d.File == "" || !Fixable(&d, unsafe) {
+		if d.File == "" || !fix.Fixable(&d, unsafe) {
 			continue
 		}
 		i, ok := at[d.File]
@@ -236,7 +241,7 @@ func syntax(fr *lint.FileResult) int {
 	n := 0
 	for _, d := range fr.Diags {
 		switch d.Rule {
-		case source.RuleSyntax, source.RuleEncoding, source.RuleLimit, source.RuleDuplicateKey, "embedded-json":
+		case source.RuleSyntax, source.RuleEncoding, source.RuleLimit, source.RuleDuplicateKey, schema.RuleEmbeddedJSON:
 			n++
 		}
 	}
