@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type fixReport struct {
+	Diagnostics []struct {
+		Rule    string `json:"rule"`
+		Pointer string `json:"pointer"`
+		Fixes   []struct {
+			Safe bool `json:"safe"`
+		} `json:"fixes"`
+	} `json:"diagnostics"`
+}
+
+func lintJSON(t *testing.T, path string) fixReport {
+	t.Helper()
+	out, errs, _ := run(t, "lint", "--format", "json", path)
+	var rep fixReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("lint --format json %s: %v\n%s\n%s", path, err, out, errs)
+	}
+	return rep
+}
+
+// TestFixFixtures runs each testdata/fix/<case>/in.* through the real
+// command line: lint --fix (with the flags in the case's flags file) turns
+// it into out.*, byte for byte, keeping the file's mode; a second --fix
+// changes nothing; the fixed file has no finding left of the rules that
+// offered the fixes; --diff shows the change without writing and exits 1,
+// and exits 0 with no output on the fixed file.
+func TestFixFixtures(t *testing.T) {
+	cases, err := filepath.Glob("../../testdata/fix/*")
+	if err != nil || len(cases) < 8 {
+		t.Fatalf("fixtures: %v %v", cases, err)
+	}
+	for _, dir := range cases {
+		dir, _ := filepath.Abs(dir)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ins, _ := filepath.Glob(filepath.Join(dir, "in.*"))
+			if len(ins) != 1 {
+				t.Fatalf("want one in.* in %s", dir)
+			}
+			ext := filepath.Ext(ins[0])
+			in, err := os.ReadFile(ins[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(filepath.Join(dir, "out"+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var flags []string
+			if b, err := os.ReadFile(filepath.Join(dir, "flags")); err == nil {
+				flags = strings.Fields(string(b))
+			}
+			unsafe := strings.Contains(strings.Join(flags, " "), "--unsafe-fixes")
+			tmp := t.TempDir()
+			t.Chdir(tmp)
+			name := "in" + ext
+			if err := os.WriteFile(name, in, 0o640); err != nil {
+				t.Fatal(err)
+			}
+			fixed := map[string]bool{}
+			for _, d := range lintJSON(t, name).Diagnostics {
+				for _, f := range d.Fixes {
+					if f.Safe || unsafe {
+						fixed[d.Rule] = true
+					}
+				}
+			}
+			if len(fixed) == 0 {
+				t.Fatal("the input offers no fix")
+			}
+
+			// --diff: the change, nothing written.
+			out, errs, code := run(t, append(append([]string{"lint", "--diff"}, flags...), name)...)
+			if code != ExitFindings || !strings.HasPrefix(out, "--- "+name+"\n+++ "+name+"\n@@ -") {
+				t.Fatalf("--diff: exit %d\n%s\n%s", code, out, errs)
+			}
+			if got, _ := os.ReadFile(name); string(got) != string(in) {
+				t.Fatal("--diff wrote the file")
+			}
+
+			_, errs, code = run(t, append(append([]string{"lint", "--fix"}, flags...), name)...)
+			got, _ := os.ReadFile(name)
+			if string(got) != string(want) {
+				t.Fatalf("--fix gave:\n%s\nwant:\n%s\nstderr: %s", got, want, errs)
+			}
+			if !strings.Contains(errs, "apigwlint: fixed ") {
+				t.Errorf("no count of the fixes: %q", errs)
+			}
+			if st, _ := os.Stat(name); st.Mode().Perm() != 0o640 {
+				t.Errorf("mode %v, want 0640 kept", st.Mode().Perm())
+			}
+			// The exit status is the fixed file's, as a plain lint run
+			// gives it.
+			if _, _, plain := run(t, "lint", name); plain != code {
+				t.Errorf("--fix exit %d, plain lint of the fixed file %d", code, plain)
+			}
+			for _, d := range lintJSON(t, name).Diagnostics {
+				if fixed[d.Rule] {
+					t.Errorf("still %s at %s after --fix", d.Rule, d.Pointer)
+				}
+			}
+
+			// Twice is a no-op.
+			before, _ := os.Stat(name)
+			_, errs, _ = run(t, append(append([]string{"lint", "--fix"}, flags...), name)...)
+			again, _ := os.ReadFile(name)
+			after, _ := os.Stat(name)
+			if string(again) != string(want) || strings.Contains(errs, "fixed") || !after.ModTime().Equal(before.ModTime()) {
+				t.Errorf("a second --fix changed something: %q", errs)
+			}
+			if out, _, code := run(t, append(append([]string{"lint", "--diff"}, flags...), name)...); code != ExitOK || out != "" {
+				t.Errorf("--diff of the fixed file: exit %d, %q", code, out)
+			}
+		})
+	}
+}
