@@ -38,6 +38,31 @@ type Doc struct {
 	// several files, keyed by path.
 	BadFiles  map[string]string
 	GoodFiles map[string]string
+	// Fix says what suggested fix the rule's diagnostics carry; the zero
+	// value: none.
+	Fix FixDoc
+}
+
+// FixSafety says whether a rule's fix is applied by `lint --fix`.
+type FixSafety uint8
+
+const (
+	NoFix     FixSafety = iota
+	SafeFix             // always safe: lint --fix applies it
+	UnsafeFix           // needs a choice: only with --unsafe-fixes (and in the editor)
+	// SometimesSafe: safe in the cases Text names, unsafe (or no fix) in
+	// the others.
+	SometimesSafe
+)
+
+func (s FixSafety) String() string {
+	return [...]string{"none", "safe", "unsafe", "safe or unsafe"}[s]
+}
+
+// FixDoc documents a rule's fix.
+type FixDoc struct {
+	Safety FixSafety
+	Text   string // what the fix does, and when it is safe
 }
 
 // Rule is one check.

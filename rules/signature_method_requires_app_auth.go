@@ -33,6 +33,8 @@ var SignatureMethodRequiresAppAuth = &Rule{
 			"Note for translated definitions: the Terraform provider sends `AllowSignatureMethod: HmacSHA256` on every API whatever its `auth_type`, " +
 			"and Serverless Devs merges the same default into every API; a value the tool adds is not the user's and must not be reported by a Terraform " +
 			"or Serverless Devs front-end. In a request file it is reported like any other value.",
+		Fix: FixDoc{Safety: UnsafeFix, Text: "Two fixes, both unsafe (which setting is wrong is a choice): remove the `AllowSignatureMethod` entry " +
+			"(a YAML line of its own, or a JSON member with its comma), offered first; or set `AuthType` to `APP`."},
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: ListProducts

@@ -611,6 +611,9 @@ func Explain(r *rules.Rule) string {
 	}
 	fmt.Fprintf(&b, "%s (%s, %s)\n\n%s\n\n", r.ID, severityWord(r.Severity), op, r.Doc.Summary)
 	fmt.Fprintf(&b, "Why:\n%s\n", indent(r.Doc.Why))
+	if r.Doc.Fix.Safety != rules.NoFix {
+		fmt.Fprintf(&b, "\nFix (%s; lint --fix%s):\n%s\n", r.Doc.Fix.Safety, fixApplied(r.Doc.Fix.Safety), indent(r.Doc.Fix.Text))
+	}
 	example := func(title string, one string, many map[string]string) {
 		if one == "" && len(many) == 0 {
 			return

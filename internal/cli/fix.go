@@ -10,6 +10,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/fix"
 	"github.com/apigwlint/apigwlint/internal/fixer"
 	"github.com/apigwlint/apigwlint/internal/lint"
+	"github.com/apigwlint/apigwlint/rules"
 )
 
 // fixFlags are lint's flags for suggested fixes.
@@ -89,4 +90,15 @@ func fixWhat(unsafe bool) string {
 		return "--fix --unsafe-fixes"
 	}
 	return "--fix"
+}
+
+// fixApplied completes "lint --fix" in explain's fix heading.
+func fixApplied(s rules.FixSafety) string {
+	switch s {
+	case rules.SafeFix:
+		return " applies it"
+	case rules.UnsafeFix:
+		return " --unsafe-fixes applies it"
+	}
+	return " applies the safe ones, --unsafe-fixes the others too"
 }

@@ -123,3 +123,21 @@ func TestFixFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainFix: explain says whether a rule has a fix and whether
+// lint --fix applies it.
+func TestExplainFix(t *testing.T) {
+	for rule, want := range map[string]string{
+		"unknown-field":                      "Fix (safe or unsafe; lint --fix applies the safe ones, --unsafe-fixes the others too):",
+		"signature-method-requires-app-auth": "Fix (unsafe; lint --fix --unsafe-fixes applies it):",
+		"path-param-undeclared":              "",
+	} {
+		out, _, code := run(t, "explain", rule)
+		if code != ExitOK {
+			t.Fatalf("explain %s: exit %d", rule, code)
+		}
+		if want == "" && strings.Contains(out, "\nFix") || want != "" && !strings.Contains(out, want) {
+			t.Errorf("explain %s:\n%s\nwant %q", rule, out, want)
+		}
+	}
+}
