@@ -129,7 +129,7 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 			ds = slices.Clone(ds)
 			o.breakFixes(ds)
 		}
-		changed := false
+		changed, read := false, false
 		for _, group := range byFile(ds, o.Unsafe) {
 			display := group[0].File
 			abs := display
@@ -142,13 +142,18 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 			}
 			cur, ok := overlays[abs]
 			if !ok {
+				// The edits are offsets into the text lint read; the
+				// file is read here once and linted as read, so that
+				// they apply to the very same bytes.
 				data, err := readFile(abs)
 				if err != nil {
 					warn("%s: not fixed: %v", display, err)
 					frozen[abs] = true
 					continue
 				}
-				cur = data
+				overlays[abs] = data
+				read = true
+				continue
 			}
 			next, p := fix.Apply(cur, group, o.Unsafe)
 			if p.Applied == 0 || bytes.Equal(next, cur) {
@@ -169,10 +174,11 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 			overlays[abs] = next
 			changed = true
 		}
-		if !changed {
+		if changed {
+			rep.Passes++
+		} else if !read {
 			break
 		}
-		rep.Passes++
 	}
 	for _, c := range changes {
 		if !bytes.Equal(c.Before, c.After) {
