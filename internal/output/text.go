@@ -67,13 +67,14 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 			snippet(bw, p, files[r.File], r.Range)
 		}
 	}
+	// Before the summary, which stays the last line.
+	fixableLine(bw, res.Diags)
 	s := res.Summary
 	fmt.Fprintf(bw, "%s, %s", plural(s.Files, "file"), plural(s.Definitions, "definition"))
 	if s.Skipped > 0 {
 		fmt.Fprintf(bw, " (%d %s without definitions skipped)", s.Skipped, pluralWord(s.Skipped, "file"))
 	}
 	fmt.Fprintf(bw, ": %s, %s\n", plural(s.Errors, "error"), plural(s.Warnings, "warning"))
-	fixableLine(bw, res.Diags)
 	return bw.Flush()
 }
 
