@@ -41,6 +41,7 @@ request files, ROS templates and Serverless Devs s.yaml files.
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)
+  apigwlint lint --fix [path ...]           apply the safe suggested fixes (--diff: show them)
   apigwlint rules                           list rules with their severity
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
@@ -54,7 +55,7 @@ Run 'apigwlint COMMAND --help' for a command's flags.
 
 Exit status: 0 no error (and warnings within --max-warnings), 1 diagnostics
 that fail the check, 2 the check could not be done (bad flag, bad config,
-unreadable path).
+unreadable path). With --diff: 1 when there is a fix to make.
 `
 
 type env struct {

@@ -141,3 +141,30 @@ func TestExplainFix(t *testing.T) {
 		}
 	}
 }
+
+func TestFixFlagMistakes(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "a.yaml", goodService)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "--unsafe-fixes", "a.yaml"}, "--unsafe-fixes says which fixes --fix or --diff applies"},
+		{[]string{"lint", "--fix", "-"}, `standard input ("-") cannot be fixed`},
+		{[]string{"lint", "--diff", "--stdin-filename", "a.yaml", "-"}, `standard input ("-") cannot be fixed`},
+	} {
+		if out, errs, code := run(t, c.args...); code != ExitUsage || !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", c.args, code, out, errs)
+		}
+	}
+	// A clean file: --fix reports as lint does, and writes nothing.
+	st, _ := os.Stat("a.yaml")
+	out, errs, code := run(t, "lint", "--fix", "a.yaml")
+	if code != ExitOK || !strings.HasSuffix(out, "1 file, 1 definition: 0 errors, 0 warnings\n") || errs != "" {
+		t.Errorf("clean --fix: exit %d %q %q", code, out, errs)
+	}
+	if st2, _ := os.Stat("a.yaml"); !st2.ModTime().Equal(st.ModTime()) {
+		t.Error("a clean file was written")
+	}
+}
