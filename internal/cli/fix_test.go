@@ -168,3 +168,37 @@ func TestFixFlagMistakes(t *testing.T) {
 		t.Error("a clean file was written")
 	}
 }
+
+// TestFixWithCache: fixes come out of the result cache as they went in,
+// so --fix on a warm cache fixes as on a cold one.
+func TestFixWithCache(t *testing.T) {
+	root := repoRoot(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	in, _ := os.ReadFile(filepath.Join(root, "testdata/fix/yaml-enums/in.yaml"))
+	want, _ := os.ReadFile(filepath.Join(root, "testdata/fix/yaml-enums/out.yaml"))
+	writeFile(t, dir, "a.yaml", string(in))
+	cache := filepath.Join(t.TempDir(), "cache")
+	for i := 0; i < 2; i++ { // cold, then warm
+		if _, errs, _ := run(t, "lint", "--cache-dir", cache, "a.yaml"); errs != "" {
+			t.Fatal(errs)
+		}
+	}
+	cold := lintJSON(t, "a.yaml")
+	out, _, _ := run(t, "lint", "--cache-dir", cache, "--format", "json", "a.yaml")
+	var warm fixReport
+	if err := json.Unmarshal([]byte(out), &warm); err != nil || len(warm.Diagnostics) != len(cold.Diagnostics) {
+		t.Fatalf("warm report: %v %s", err, out)
+	}
+	for i := range warm.Diagnostics {
+		if len(warm.Diagnostics[i].Fixes) != len(cold.Diagnostics[i].Fixes) {
+			t.Errorf("%s: %d fixes from the cache, %d without", warm.Diagnostics[i].Pointer, len(warm.Diagnostics[i].Fixes), len(cold.Diagnostics[i].Fixes))
+		}
+	}
+	if _, errs, _ := run(t, "lint", "--cache-dir", cache, "--fix", "a.yaml"); !strings.Contains(errs, "fixed 5 problems") {
+		t.Errorf("stderr %q", errs)
+	}
+	if got, _ := os.ReadFile("a.yaml"); string(got) != string(want) {
+		t.Errorf("fixed with a warm cache:\n%s", got)
+	}
+}
