@@ -119,6 +119,9 @@ func (f *File) tokenAt(r diag.Range, old string, embedded bool) (start, end int,
 	if s < 0 || e > len(f.Src) || s >= e {
 		return 0, 0, false, false
 	}
+	if !embedded && anchored(f.Src, s) {
+		return 0, 0, false, false
+	}
 	text := bytes.TrimRight(f.Src[s:e], " \t")
 	for _, q := range [...]string{"", "'", `"`, `\"`} {
 		if (q == "" || q == "'") && embedded {
@@ -129,6 +132,24 @@ func (f *File) tokenAt(r diag.Range, old string, embedded bool) (start, end int,
 		}
 	}
 	return 0, 0, false, false
+}
+
+// anchored reports whether the YAML node written at src[at] carries an
+// anchor or a tag (&name value, !tag value): an anchored value may be used
+// elsewhere through an alias, where the change would apply too.
+func anchored(src []byte, at int) bool {
+	i := at
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i == at {
+		return false
+	}
+	j := i
+	for j > 0 && src[j-1] != ' ' && src[j-1] != '\t' && src[j-1] != '\n' {
+		j--
+	}
+	return j < i && (src[j] == '&' || src[j] == '!')
 }
 
 // RenameKey returns the edit that renames the key of fl to key, keeping
