@@ -90,6 +90,8 @@ serviceConfigs:
 	UnknownAction = &Rule{ID: "unknown-action", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "`Action` names an operation apigwlint does not check",
 		Why:     "apigwlint checks CreateApi and CreateService definitions; a misspelt Action would otherwise make the whole definition go unchecked.",
+		Fix: FixDoc{Safety: SometimesSafe, Text: "The value is replaced by the operation it stands for, keeping its quoting: safe when it differs only in case " +
+			"(`CreateAPI`) or is close to one operation only (`CreatApi`)."},
 		Bad: `Action: CreateAPI
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: GetUser

@@ -32,6 +32,12 @@ const (
 // when it is none; then d explains why (unknown-action or
 // not-a-definition).
 func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnostic) {
+	return DetectIn(root, file, doc, nil)
+}
+
+// DetectIn is Detect on a document read from src: a misspelt Action then
+// carries the fix (see CheckFile).
+func DetectIn(root *source.Node, file string, doc int, src *source.File) (op string, d *diag.Diagnostic) {
 	mk := func(rule string, r diag.Range, msg string) *diag.Diagnostic {
 		return &diag.Diagnostic{File: file, Range: r, Severity: diag.Error, Rule: rule, Message: msg, Document: doc}
 	}
@@ -54,10 +60,15 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 			}
 		}
 		msg := diag.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
-		if s := Suggest(name, Ops); s != "" {
+		s, safe := Closest(name, Ops)
+		if s != "" {
 			msg += diag.Sprintf("; did you mean %q?", s)
 		}
-		return "", mk(RuleUnknownOp, a.Range, msg)
+		d := mk(RuleUnknownOp, a.Range, msg)
+		if e, ok := src.ReplaceString(a, name, s); ok && s != "" {
+			d.Fixes = []diag.Fix{{Message: diag.Sprintf("replace %q with %q", name, s), Safe: safe, Edits: []diag.Edit{e}}}
+		}
+		return "", d
 	}
 	// Without Action: the operation whose documented top-level
 	// parameters the document uses, at least two of them and none of any

@@ -88,7 +88,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 	for _, doc := range f.Docs {
 		if doc.Root == nil || doc.Root.Kind != source.Object || doc.Root.Get("ROSTemplateFormatVersion") == nil {
 			// Another document of the file: a request, perhaps.
-			op, d := schema.Detect(doc.Root, path, doc.Index)
+			op, d := schema.DetectIn(doc.Root, path, doc.Index, f)
 			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
 			continue
 		}
