@@ -38,10 +38,10 @@ func words(path string, data []byte) []word {
 		}
 	}
 	registry.Load(path, data, func(def *frontend.Definition) {
-		if def.Root == nil || def.File == nil {
+		if def.Root == nil || def.Src == nil {
 			return
 		}
-		f := def.File
+		f := def.Src
 		def.Root.Walk(func(n *source.Node) bool {
 			if n.Symbol() != "" || n.Implicit {
 				return false

@@ -660,11 +660,11 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		}
 		fr.Definitions++
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, display, def.Doc, def.File, fe.Spelling)...)
+		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, display, def.Doc, def.Src, fe.Spelling)...)
 		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
 		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)
-		ctx.Src = def.File
+		ctx.Src = def.Src
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue

@@ -89,7 +89,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 		if doc.Root == nil || doc.Root.Kind != source.Object || doc.Root.Get("ROSTemplateFormatVersion") == nil {
 			// Another document of the file: a request, perhaps.
 			op, d := schema.DetectIn(doc.Root, path, doc.Index, f)
-			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
+			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, Src: f})
 			continue
 		}
 		t := newTemplate(path, doc.Root)
@@ -106,7 +106,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 				continue
 			}
 			def.Doc = ordinal
-			def.File = f
+			def.Src = f
 			for i := range def.Diags {
 				def.Diags[i].Document = ordinal
 			}

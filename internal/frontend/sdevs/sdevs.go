@@ -63,7 +63,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 		services := servicesOf(doc.Root)
 		if services == nil {
 			op, d := schema.DetectIn(doc.Root, path, doc.Index, f)
-			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
+			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, Src: f})
 			continue
 		}
 		r := &reader{file: path, vars: doc.Root.Get("vars")}
@@ -87,7 +87,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 				group = r.setting(item.Get("groupName"), group)
 				def := r.api(item, region, group)
 				def.Doc = ordinal
-				def.File = f
+				def.Src = f
 				ordinal++
 				found = true
 				each(def)
