@@ -52,6 +52,17 @@ type Node struct {
 	// JSON; StringRange is the range of that string in the file.
 	JSONString  bool
 	StringRange diag.Range
+	// Symbol is set on a value that is not known statically (a template's
+	// reference to a resource, a parameter without default, a variable):
+	// it names the value, so that equal symbols are equal values, and
+	// nothing checks it. Value is then "".
+	Symbol string
+	// Implicit is set on a value a deployment tool fills in by itself:
+	// it takes part in the cross-file rules but is never reported.
+	Implicit bool
+	// Tag is a YAML tag other than the standard ones (!Ref, !Sub), kept
+	// for the front-ends whose formats give tags a meaning.
+	Tag string
 
 	scalar *scalarSrc // where a string scalar sits in the file, for Expand
 }
