@@ -30,13 +30,18 @@ import (
 // the user's, and the gateway treats them as absent.
 // It returns nil for a resource type that maps to no operation.
 func (m *Module) Request(rb *ResourceBlock) (op string, root *source.Node) {
-	b := &builder{m: m, dir: moduleDir(rb.DefRange.Filename)}
-	switch rb.Type {
+	b := &builder{}
+	h := &hclArgs{m: m, dir: moduleDir(rb.DefRange.Filename), body: rb.Body, def: rb.DefRange, typ: rb.TypeRange}
+	return b.build(rb.Type, h)
+}
+
+func (b *builder) build(typ string, a args) (op string, root *source.Node) {
+	switch typ {
 	case APIResource.Type:
-		root = b.api(rb)
+		root = b.api(a)
 		op = "CreateApi"
 	case ServiceResource.Type:
-		root = b.service(rb)
+		root = b.service(a)
 		op = "CreateService"
 	default:
 		return "", nil
@@ -45,9 +50,49 @@ func (m *Module) Request(rb *ResourceBlock) (op string, root *source.Node) {
 	return op, root
 }
 
-type builder struct {
-	m   *Module
-	dir string
+// args is where a resource's arguments come from: the HCL configuration,
+// or the values of a plan.
+type args interface {
+	// value is the node of an argument converted to kind, nil when the
+	// argument is not given (or null); name is also the key's raw name.
+	value(name string, kind argKind) *source.Node
+	// blocks are the nested blocks of a type, in order.
+	blocks(typ string) []args
+	// at is where the resource or block starts; typeAt where its type is.
+	at() diag.Range
+}
+
+type builder struct{}
+
+// hclArgs reads arguments from a module's configuration.
+type hclArgs struct {
+	m    *Module
+	dir  string
+	body *Body
+	def  hcl.Range
+	typ  hcl.Range
+}
+
+func (h *hclArgs) at() diag.Range { return h.rng(h.def) }
+
+func (h *hclArgs) blocks(typ string) []args {
+	var out []args
+	for _, nb := range h.body.Blocks[typ] {
+		out = append(out, &hclArgs{m: h.m, dir: h.dir, body: nb.Body, def: nb.DefRange, typ: nb.DefRange})
+	}
+	return out
+}
+
+func (h *hclArgs) value(name string, kind argKind) *source.Node {
+	a := h.body.Attrs[name]
+	if a == nil || a.Legacy {
+		return nil
+	}
+	n := h.expr(a.Expr, kind)
+	if n != nil {
+		n.KeyRange = h.rng(a.NameRange)
+	}
+	return n
 }
 
 func moduleDir(file string) string {
@@ -60,14 +105,14 @@ func moduleDir(file string) string {
 
 func obj(r diag.Range) *source.Node { return &source.Node{Kind: source.Object, Range: r} }
 
-func (b *builder) rng(r hcl.Range) diag.Range {
-	return diag.Range{Start: b.pos(r.Filename, r.Start), End: b.pos(r.Filename, r.End)}
+func (h *hclArgs) rng(r hcl.Range) diag.Range {
+	return diag.Range{Start: h.pos(r.Filename, r.Start), End: h.pos(r.Filename, r.End)}
 }
 
 // pos turns an HCL position (whose column counts grapheme clusters) into
 // apigwlint's (a column counts characters), from the byte offset.
-func (b *builder) pos(file string, p hcl.Pos) diag.Pos {
-	data := b.m.Files[file]
+func (h *hclArgs) pos(file string, p hcl.Pos) diag.Pos {
+	data := h.m.Files[file]
 	if p.Byte < 0 || p.Byte > len(data) {
 		return diag.Pos{Line: p.Line, Col: p.Column}
 	}
@@ -78,21 +123,16 @@ func (b *builder) pos(file string, p hcl.Pos) diag.Pos {
 	return diag.Pos{Line: p.Line, Col: utf8.RuneCount(data[start:p.Byte]) + 1}
 }
 
-// set adds key = the value of attribute name of body, converted to kind;
-// nothing when the argument is not written or is null.
-func (b *builder) set(o *source.Node, key string, body *Body, name string, kind argKind) *source.Node {
-	if body == nil {
+// set adds key = the value of argument name, converted to kind; nothing
+// when the argument is not given or is null.
+func set(o *source.Node, key string, a args, name string, kind argKind) *source.Node {
+	if a == nil {
 		return nil
 	}
-	a := body.Attrs[name]
-	if a == nil || a.Legacy {
-		return nil
-	}
-	n := b.value(a.Expr, kind)
+	n := a.value(name, kind)
 	if n == nil {
 		return nil
 	}
-	n.KeyRange = b.rng(a.NameRange)
 	o.Fields = append(o.Fields, &source.Field{Key: key, RawKey: name, KeyRange: n.KeyRange, Value: n})
 	return n
 }
@@ -105,15 +145,20 @@ func implicit(o *source.Node, key, value string, kind source.Kind, r diag.Range)
 
 // value is an expression's node: known values converted as the provider's
 // schema converts them, anything else symbolic.
-func (b *builder) value(expr hcl.Expression, kind argKind) *source.Node {
-	r := b.rng(expr.Range())
-	v := b.m.Eval(expr)
+func (h *hclArgs) expr(expr hcl.Expression, kind argKind) *source.Node {
+	r := h.rng(expr.Range())
+	v := h.m.Eval(expr)
 	if !v.IsWhollyKnown() {
-		return &source.Node{Kind: source.String, Range: r, Symbol: b.symbol(expr)}
+		return &source.Node{Kind: source.String, Range: r, Symbol: h.symbol(expr)}
 	}
 	if v.IsNull() {
 		return nil
 	}
+	return ctyNode(v, kind, r)
+}
+
+// ctyNode converts a known value as the provider's schema converts it.
+func ctyNode(v cty.Value, kind argKind, r diag.Range) *source.Node {
 	want := cty.String
 	switch kind {
 	case argInt:
@@ -126,10 +171,10 @@ func (b *builder) value(expr hcl.Expression, kind argKind) *source.Node {
 	if cv, err := convert.Convert(v, want); err == nil {
 		v = cv
 	}
-	return b.node(v, r)
+	return node(v, r)
 }
 
-func (b *builder) node(v cty.Value, r diag.Range) *source.Node {
+func node(v cty.Value, r diag.Range) *source.Node {
 	if v.IsNull() {
 		return &source.Node{Kind: source.Null, Range: r}
 	}
@@ -149,14 +194,14 @@ func (b *builder) node(v cty.Value, r diag.Range) *source.Node {
 		n := &source.Node{Kind: source.Array, Range: r}
 		for it := v.ElementIterator(); it.Next(); {
 			_, e := it.Element()
-			n.Items = append(n.Items, b.node(e, r))
+			n.Items = append(n.Items, node(e, r))
 		}
 		return n
 	case t.IsMapType() || t.IsObjectType():
 		n := obj(r)
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			n.Fields = append(n.Fields, &source.Field{Key: k.AsString(), RawKey: k.AsString(), KeyRange: r, Value: b.node(e, r)})
+			n.Fields = append(n.Fields, &source.Field{Key: k.AsString(), RawKey: k.AsString(), KeyRange: r, Value: node(e, r)})
 		}
 		return n
 	}
@@ -174,134 +219,126 @@ func numberText(f *big.Float) string {
 // symbol names an unknown value so that equal expressions are equal keys:
 // a reference to a group resource is that resource (module directory +
 // address), anything else its expression text within the module.
-func (b *builder) symbol(expr hcl.Expression) string {
+func (h *hclArgs) symbol(expr hcl.Expression) string {
 	vars := expr.Variables()
 	if len(vars) == 1 {
 		t := vars[0]
 		if len(t) >= 2 {
 			if attr, ok := t[1].(hcl.TraverseAttr); ok && t.RootName() == GroupResource.Type {
-				return "tf:" + b.dir + "#" + GroupResource.Type + "." + attr.Name
+				return "tf:" + h.dir + "#" + GroupResource.Type + "." + attr.Name
 			}
 		}
 	}
 	r := expr.Range()
-	data := b.m.Files[r.Filename]
+	data := h.m.Files[r.Filename]
 	text := ""
 	if r.Start.Byte >= 0 && r.End.Byte <= len(data) && r.Start.Byte <= r.End.Byte {
 		text = string(data[r.Start.Byte:r.End.Byte])
 	}
 	text = strings.Join(strings.Fields(text), " ")
 	text = strings.TrimSuffix(strings.TrimPrefix(text, "\"${"), "}\"")
-	return "tf:" + b.dir + "#" + text
+	return "tf:" + h.dir + "#" + text
 }
 
 // first is the first block of a type (the template of a dynamic one).
-func first(body *Body, typ string) *NestedBlock {
-	if bs := body.Blocks[typ]; len(bs) > 0 {
+func first(a args, typ string) args {
+	if bs := a.blocks(typ); len(bs) > 0 {
 		return bs[0]
 	}
 	return nil
 }
 
-func (b *builder) api(rb *ResourceBlock) *source.Node {
-	body := rb.Body
-	root := obj(b.rng(rb.DefRange))
-	b.set(root, "GroupId", body, "group_id", argString)
-	b.set(root, "ApiName", body, "name", argString)
-	b.set(root, "Description", body, "description", argString)
-	b.set(root, "AuthType", body, "auth_type", argString)
+func (b *builder) api(a args) *source.Node {
+	root := obj(a.at())
+	set(root, "GroupId", a, "group_id", argString)
+	set(root, "ApiName", a, "name", argString)
+	set(root, "Description", a, "description", argString)
+	set(root, "AuthType", a, "auth_type", argString)
 	// Not expressible in Terraform; the provider always sends PRIVATE.
-	implicit(root, "Visibility", "PRIVATE", source.String, b.rng(rb.TypeRange))
-	if a := body.Attrs["force_nonce_check"]; a != nil {
-		if v := b.m.Eval(a.Expr); v.IsWhollyKnown() && !v.IsNull() {
-			if cv, err := convert.Convert(v, cty.Bool); err == nil && cv.True() {
-				b.set(root, "ForceNonceCheck", body, "force_nonce_check", argBool)
-			}
-		}
+	implicit(root, "Visibility", "PRIVATE", source.String, root.Range)
+	// Sent only when true (GetOk).
+	if n := a.value("force_nonce_check", argBool); n != nil && (n.Symbol != "" || n.Value == "true") {
+		set(root, "ForceNonceCheck", a, "force_nonce_check", argBool)
 	}
-	if rc := first(body, "request_config"); rc != nil {
-		n := obj(b.rng(rc.DefRange))
-		b.set(n, "RequestProtocol", rc.Body, "protocol", argString)
-		b.set(n, "RequestHttpMethod", rc.Body, "method", argString)
-		b.set(n, "RequestPath", rc.Body, "path", argString)
-		b.set(n, "RequestMode", rc.Body, "mode", argString)
-		b.set(n, "BodyFormat", rc.Body, "body_format", argString)
+	if rc := first(a, "request_config"); rc != nil {
+		n := obj(rc.at())
+		set(n, "RequestProtocol", rc, "protocol", argString)
+		set(n, "RequestHttpMethod", rc, "method", argString)
+		set(n, "RequestPath", rc, "path", argString)
+		set(n, "RequestMode", rc, "mode", argString)
+		set(n, "BodyFormat", rc, "body_format", argString)
 		root.Fields = append(root.Fields, &source.Field{Key: "RequestConfig", RawKey: "request_config", KeyRange: n.Range, Value: n})
 	}
-	if sc := b.serviceConfig(body); sc != nil {
+	if sc := b.serviceConfig(a); sc != nil {
 		root.Fields = append(root.Fields, &source.Field{Key: "ServiceConfig", RawKey: "service_type", KeyRange: sc.Range, Value: sc})
 	}
-	b.parameters(root, body)
-	if a := body.Attrs["backend_enabled"]; a != nil {
-		b.set(root, "BackendEnable", body, "backend_enabled", argBool)
-		b.set(root, "BackendId", body, "backend_id", argString)
+	b.parameters(root, a)
+	if a.value("backend_enabled", argBool) != nil {
+		set(root, "BackendEnable", a, "backend_enabled", argBool)
+		set(root, "BackendId", a, "backend_id", argString)
 	}
 	return root
 }
 
 // serviceConfig builds ServiceConfig from the block service_type picks;
 // the other *_service_config blocks are ignored by the provider.
-func (b *builder) serviceConfig(body *Body) *source.Node {
-	st := body.Attrs["service_type"]
-	if st == nil {
+func (b *builder) serviceConfig(a args) *source.Node {
+	st := a.value("service_type", argString)
+	if st == nil || st.Symbol != "" || st.Kind != source.String {
 		return nil
 	}
-	v := b.m.Eval(st.Expr)
-	if !v.IsWhollyKnown() || v.IsNull() || !v.Type().Equals(cty.String) {
-		return nil
-	}
-	at := b.rng(st.Expr.Range())
+	at := st.Range
 	sc := obj(at)
-	switch v.AsString() {
+	switch st.Value {
 	case "HTTP":
-		blk := first(body, "http_service_config")
+		blk := first(a, "http_service_config")
 		if blk == nil {
 			return nil
 		}
 		implicit(sc, "ServiceProtocol", "HTTP", source.String, at)
-		b.set(sc, "ServiceAddress", blk.Body, "address", argString)
-		b.httpCommon(sc, blk.Body)
+		set(sc, "ServiceAddress", blk, "address", argString)
+		httpCommon(sc, blk)
 		implicit(sc, "Mock", "FALSE", source.String, at)
 		implicit(sc, "ServiceVpcEnable", "FALSE", source.String, at)
 	case "HTTP-VPC":
-		blk := first(body, "http_vpc_service_config")
+		blk := first(a, "http_vpc_service_config")
 		if blk == nil {
 			return nil
 		}
 		implicit(sc, "ServiceProtocol", "HTTP", source.String, at)
-		b.httpCommon(sc, blk.Body)
-		vpc := obj(b.rng(blk.DefRange))
-		b.set(vpc, "Name", blk.Body, "name", argString)
-		b.set(vpc, "VpcScheme", blk.Body, "vpc_scheme", argString)
+		httpCommon(sc, blk)
+		vpc := obj(blk.at())
+		set(vpc, "Name", blk, "name", argString)
+		set(vpc, "VpcScheme", blk, "vpc_scheme", argString)
 		sc.Fields = append(sc.Fields, &source.Field{Key: "VpcConfig", RawKey: "http_vpc_service_config", KeyRange: vpc.Range, Value: vpc})
 		implicit(sc, "ServiceVpcEnable", "TRUE", source.String, at)
 		implicit(sc, "Mock", "FALSE", source.String, at)
 	case "FunctionCompute":
-		blk := first(body, "fc_service_config")
+		blk := first(a, "fc_service_config")
 		if blk == nil {
 			return nil
 		}
 		implicit(sc, "ServiceProtocol", "FunctionCompute", source.String, at)
-		b.set(sc, "ServiceTimeout", blk.Body, "timeout", argInt)
-		fc := obj(b.rng(blk.DefRange))
-		b.set(fc, "FcRegionId", blk.Body, "region", argString)
-		b.set(fc, "RoleArn", blk.Body, "arn_role", argString)
-		if b.set(fc, "FcVersion", blk.Body, "function_version", argString) == nil {
+		set(sc, "ServiceTimeout", blk, "timeout", argInt)
+		fc := obj(blk.at())
+		set(fc, "FcRegionId", blk, "region", argString)
+		set(fc, "RoleArn", blk, "arn_role", argString)
+		if set(fc, "FcVersion", blk, "function_version", argString) == nil {
 			implicit(fc, "FcVersion", "2.0", source.String, fc.Range)
 		}
-		b.set(fc, "FcType", blk.Body, "function_type", argString)
-		b.set(fc, "FunctionName", blk.Body, "function_name", argString)
-		b.set(fc, "ServiceName", blk.Body, "service_name", argString)
-		b.set(fc, "FcBaseUrl", blk.Body, "function_base_url", argString)
-		b.set(fc, "Path", blk.Body, "path", argString)
-		b.set(fc, "Method", blk.Body, "method", argString)
-		b.set(fc, "OnlyBusinessPath", blk.Body, "only_business_path", argBool)
-		b.set(fc, "Qualifier", blk.Body, "qualifier", argString)
-		b.set(fc, "ContentTypeCatagory", blk.Body, "content_type_category", argString)
-		b.set(fc, "ContentTypeValue", blk.Body, "content_type_value", argString)
+		set(fc, "FcType", blk, "function_type", argString)
+		set(fc, "FunctionName", blk, "function_name", argString)
+		set(fc, "ServiceName", blk, "service_name", argString)
+		set(fc, "FcBaseUrl", blk, "function_base_url", argString)
+		set(fc, "Path", blk, "path", argString)
+		set(fc, "Method", blk, "method", argString)
+		set(fc, "OnlyBusinessPath", blk, "only_business_path", argBool)
+		set(fc, "Qualifier", blk, "qualifier", argString)
+		set(fc, "ContentTypeCatagory", blk, "content_type_category", argString)
+		set(fc, "ContentTypeValue", blk, "content_type_value", argString)
 		sc.Fields = append(sc.Fields, &source.Field{Key: "FunctionComputeConfig", RawKey: "fc_service_config", KeyRange: fc.Range, Value: fc})
 	case "MOCK":
-		blk := first(body, "mock_service_config")
+		blk := first(a, "mock_service_config")
 		if blk == nil {
 			return nil
 		}
@@ -310,68 +347,68 @@ func (b *builder) serviceConfig(body *Body) *source.Node {
 		implicit(sc, "ServiceHttpMethod", "GET", source.String, at)
 		implicit(sc, "ServiceTimeout", "30", source.Number, at)
 		implicit(sc, "ServiceAddress", "http://www.aliyun.com", source.String, at)
-		b.set(sc, "MockResult", blk.Body, "result", argString)
-		b.set(sc, "AoneAppName", blk.Body, "aone_name", argString)
+		set(sc, "MockResult", blk, "result", argString)
+		set(sc, "AoneAppName", blk, "aone_name", argString)
 	default:
 		return nil
 	}
 	return sc
 }
 
-func (b *builder) httpCommon(sc *source.Node, body *Body) {
-	b.set(sc, "ServicePath", body, "path", argString)
-	b.set(sc, "ServiceHttpMethod", body, "method", argString)
-	b.set(sc, "ServiceTimeout", body, "timeout", argInt)
-	b.set(sc, "AoneAppName", body, "aone_name", argString)
-	b.set(sc, "ContentTypeCatagory", body, "content_type_category", argString)
-	b.set(sc, "ContentTypeValue", body, "content_type_value", argString)
+func httpCommon(sc *source.Node, a args) {
+	set(sc, "ServicePath", a, "path", argString)
+	set(sc, "ServiceHttpMethod", a, "method", argString)
+	set(sc, "ServiceTimeout", a, "timeout", argInt)
+	set(sc, "AoneAppName", a, "aone_name", argString)
+	set(sc, "ContentTypeCatagory", a, "content_type_category", argString)
+	set(sc, "ContentTypeValue", a, "content_type_value", argString)
 }
 
 // parameters builds the three parameter lists as the provider does: every
 // request_parameters, constant_parameters and system_parameters block adds
 // one item to RequestParameters, ServiceParameters and ServiceParametersMap
 // (the provider never sends ConstantParameters or SystemParameters).
-func (b *builder) parameters(root *source.Node, body *Body) {
+func (b *builder) parameters(root *source.Node, a args) {
 	reqs := &source.Node{Kind: source.Array}
 	svcs := &source.Node{Kind: source.Array}
 	maps := &source.Node{Kind: source.Array}
-	add := func(blk *NestedBlock, catalog string) {
-		at := b.rng(blk.DefRange)
+	add := func(blk args, catalog string) {
+		at := blk.at()
 		req, svc, mp := obj(at), obj(at), obj(at)
 		switch catalog {
 		case "REQUEST":
-			b.set(req, "ApiParameterName", blk.Body, "name", argString)
-			b.set(req, "ParameterType", blk.Body, "type", argString)
-			b.set(req, "Required", blk.Body, "required", argString)
-			b.set(req, "Location", blk.Body, "in", argString)
-			b.set(req, "Description", blk.Body, "description", argString)
-			b.set(req, "DefaultValue", blk.Body, "default_value", argString)
-			b.set(svc, "ServiceParameterName", blk.Body, "name_service", argString)
-			b.set(svc, "Location", blk.Body, "in_service", argString)
-			b.set(svc, "ParameterType", blk.Body, "type", argString)
-			b.set(mp, "RequestParameterName", blk.Body, "name", argString)
-			b.set(mp, "ServiceParameterName", blk.Body, "name_service", argString)
+			set(req, "ApiParameterName", blk, "name", argString)
+			set(req, "ParameterType", blk, "type", argString)
+			set(req, "Required", blk, "required", argString)
+			set(req, "Location", blk, "in", argString)
+			set(req, "Description", blk, "description", argString)
+			set(req, "DefaultValue", blk, "default_value", argString)
+			set(svc, "ServiceParameterName", blk, "name_service", argString)
+			set(svc, "Location", blk, "in_service", argString)
+			set(svc, "ParameterType", blk, "type", argString)
+			set(mp, "RequestParameterName", blk, "name", argString)
+			set(mp, "ServiceParameterName", blk, "name_service", argString)
 		case "CONSTANT":
-			b.set(req, "ApiParameterName", blk.Body, "name", argString)
+			set(req, "ApiParameterName", blk, "name", argString)
 			implicit(req, "Required", "REQUIRED", source.String, at)
-			b.set(req, "Location", blk.Body, "in", argString)
+			set(req, "Location", blk, "in", argString)
 			implicit(req, "ParameterType", "String", source.String, at)
-			b.set(req, "Description", blk.Body, "description", argString)
-			b.set(req, "DefaultValue", blk.Body, "value", argString)
-			b.set(svc, "ServiceParameterName", blk.Body, "name", argString)
-			b.set(svc, "Location", blk.Body, "in", argString)
-			b.set(mp, "RequestParameterName", blk.Body, "name", argString)
-			b.set(mp, "ServiceParameterName", blk.Body, "name", argString)
+			set(req, "Description", blk, "description", argString)
+			set(req, "DefaultValue", blk, "value", argString)
+			set(svc, "ServiceParameterName", blk, "name", argString)
+			set(svc, "Location", blk, "in", argString)
+			set(mp, "RequestParameterName", blk, "name", argString)
+			set(mp, "ServiceParameterName", blk, "name", argString)
 		case "SYSTEM":
-			b.set(req, "ApiParameterName", blk.Body, "name", argString)
-			b.set(req, "Location", blk.Body, "in", argString)
+			set(req, "ApiParameterName", blk, "name", argString)
+			set(req, "Location", blk, "in", argString)
 			implicit(req, "Required", "REQUIRED", source.String, at)
 			implicit(req, "ParameterType", "String", source.String, at)
-			b.set(svc, "ServiceParameterName", blk.Body, "name_service", argString)
-			b.set(svc, "Location", blk.Body, "in", argString)
+			set(svc, "ServiceParameterName", blk, "name_service", argString)
+			set(svc, "Location", blk, "in", argString)
 			implicit(svc, "ParameterType", "String", source.String, at)
-			b.set(mp, "RequestParameterName", blk.Body, "name", argString)
-			b.set(mp, "ServiceParameterName", blk.Body, "name_service", argString)
+			set(mp, "RequestParameterName", blk, "name", argString)
+			set(mp, "ServiceParameterName", blk, "name_service", argString)
 		}
 		implicit(svc, "ParameterCatalog", catalog, source.String, at)
 		reqs.Items = append(reqs.Items, req)
@@ -381,7 +418,7 @@ func (b *builder) parameters(root *source.Node, body *Body) {
 	for _, kind := range []struct{ block, catalog string }{
 		{"request_parameters", "REQUEST"}, {"constant_parameters", "CONSTANT"}, {"system_parameters", "SYSTEM"},
 	} {
-		for _, blk := range body.Blocks[kind.block] {
+		for _, blk := range a.blocks(kind.block) {
 			add(blk, kind.catalog)
 		}
 	}
@@ -397,19 +434,18 @@ func (b *builder) parameters(root *source.Node, body *Body) {
 	}
 }
 
-func (b *builder) service(rb *ResourceBlock) *source.Node {
-	body := rb.Body
-	root := obj(b.rng(rb.DefRange))
-	b.set(root, "gatewayId", body, "gateway_id", argString)
-	b.set(root, "sourceType", body, "source_type", argString)
-	b.set(root, "resourceGroupId", body, "resource_group_id", argString)
-	cfg := obj(b.rng(rb.DefRange))
-	b.set(cfg, "name", body, "service_name", argString)
-	b.set(cfg, "namespace", body, "namespace", argString)
-	b.set(cfg, "qualifier", body, "qualifier", argString)
-	b.set(cfg, "expressType", body, "express_type", argString)
-	b.set(cfg, "addresses", body, "addresses", argStringSet)
-	b.set(cfg, "dnsServers", body, "dns_servers", argStringSet)
+func (b *builder) service(a args) *source.Node {
+	root := obj(a.at())
+	set(root, "gatewayId", a, "gateway_id", argString)
+	set(root, "sourceType", a, "source_type", argString)
+	set(root, "resourceGroupId", a, "resource_group_id", argString)
+	cfg := obj(a.at())
+	set(cfg, "name", a, "service_name", argString)
+	set(cfg, "namespace", a, "namespace", argString)
+	set(cfg, "qualifier", a, "qualifier", argString)
+	set(cfg, "expressType", a, "express_type", argString)
+	set(cfg, "addresses", a, "addresses", argStringSet)
+	set(cfg, "dnsServers", a, "dns_servers", argStringSet)
 	list := &source.Node{Kind: source.Array, Range: cfg.Range, Items: []*source.Node{cfg}}
 	root.Fields = append(root.Fields, &source.Field{Key: "serviceConfigs", RawKey: "serviceConfigs", KeyRange: cfg.Range, Value: list})
 	return root
