@@ -166,6 +166,16 @@ func (p *planArgs) blocks(typ string) []args {
 	return out
 }
 
+func (p *planArgs) arg(name string) *Arg {
+	if p.block != nil {
+		return p.block.arg(name)
+	}
+	if p.schema != nil {
+		return p.schema.arg(name)
+	}
+	return nil
+}
+
 func (p *planArgs) required(name string) bool {
 	if p.block != nil {
 		a := p.block.arg(name)
@@ -181,6 +191,10 @@ func (p *planArgs) required(name string) bool {
 func (p *planArgs) value(name string, kind argKind) *source.Node {
 	v := p.values.Get(name)
 	if u := p.unknown.Get(name); u.IsTrue() || (v == nil && p.lenient && p.required(name)) {
+		if a := p.arg(name); a != nil && a.Computed && v == nil {
+			// Computed by the provider, not written by the user.
+			return nil
+		}
 		at := p.values.Range
 		if f := p.values.Field(name); f != nil {
 			at = f.KeyRange
