@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 // DuplicateAPIName: two CreateApi definitions with the same GroupId and
@@ -25,19 +26,29 @@ var DuplicateAPIName = &Rule{
 			"apis/get-user-v2.yaml": apiDoc("GetUserV2", "GET", "/v2/users/[userId]"),
 		},
 	},
+	Facts: apiNames,
 	CheckProject: func(p *ProjectContext) {
-		sameKey(p, p.Index.APIs, func(e *APIEntry) Loc { return e.NameAt },
-			func(e *APIEntry) string {
-				if e.Name == "" {
-					return ""
-				}
-				return e.GroupID + "\x00" + e.Name
-			},
-			func(e *APIEntry, others []*APIEntry) string {
+		sameKey(p, p.Index.Of(apiNames.Name), func(e *Fact) Loc { return e.At },
+			func(e *Fact) string { return e.Key + "\x00" + e.Attr(0) },
+			func(e *Fact, others []*Fact) string {
 				return fmt.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
-					"with the same name in a group, so give one of them another name", e.Name, e.GroupID, othersWord(len(others), "CreateApi definition"))
+					"with the same name in a group, so give one of them another name", facts.Readable(e.Attr(0)), facts.Readable(e.Key),
+					othersWord(len(others), "CreateApi definition"))
 			},
-			func(o *APIEntry) string { return fmt.Sprintf("the other CreateApi named %q", o.Name) })
+			func(o *Fact) string { return fmt.Sprintf("the other CreateApi named %q", facts.Readable(o.Attr(0))) })
+	},
+}
+
+// apiNames: each CreateApi with a group and a name exports its name,
+// keyed by its group, located at the name.
+var apiNames = &FactKind{
+	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"},
+	Export: func(e *Exporter) {
+		group := KeyOf(e.Root.Get("GroupId"))
+		name := e.Root.Get("ApiName")
+		if group != "" && KeyOf(name) != "" {
+			e.Emit(group, name, KeyOf(name))
+		}
 	},
 }
 

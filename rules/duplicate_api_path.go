@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 // DuplicateAPIPath: two CreateApi definitions in one group whose requests
@@ -31,9 +32,10 @@ var DuplicateAPIPath = &Rule{
 			"apis/update-user.yaml": apiDoc("UpdateUser", "PUT", "/users/[userId]"),
 		},
 	},
+	Facts: apiPaths,
 	CheckProject: func(p *ProjectContext) {
-		apis := p.Index.APIs
-		c := newClashes(p, apis, func(e *APIEntry) Loc { return e.PathAt })
+		apis := p.Index.Of(apiPaths.Name)
+		c := newClashes(p, apis, func(e *Fact) Loc { return e.At })
 		for _, bucket := range pathBuckets(apis, true) {
 			// The first entry of each method is enough to find every
 			// overlap: a later entry clashes with the first one of its
@@ -42,7 +44,7 @@ var DuplicateAPIPath = &Rule{
 			// duplicates.
 			first := map[string]int{}
 			for _, j := range bucket {
-				m := apis[j].Method
+				m := apiMethod(&apis[j])
 				var earlier []int
 				if m == "ANY" {
 					for _, i := range first {
@@ -68,15 +70,15 @@ var DuplicateAPIPath = &Rule{
 
 // pathBuckets groups the indices of APIs with the same group and path
 // shape, in path order; withMethod leaves out APIs without a method.
-func pathBuckets(apis []APIEntry, withMethod bool) [][]int {
+func pathBuckets(apis []Fact, withMethod bool) [][]int {
 	byKey := map[string]int{}
 	var buckets [][]int
 	for j := range apis {
 		e := &apis[j]
-		if e.Shape == "" || (withMethod && e.Method == "") {
+		if apiShape(e) == "" || (withMethod && apiMethod(e) == "") {
 			continue
 		}
-		k := e.GroupID + "\x00" + e.Shape
+		k := e.Key + "\x00" + apiShape(e)
 		b, ok := byKey[k]
 		if !ok {
 			b = len(buckets)
@@ -88,13 +90,43 @@ func pathBuckets(apis []APIEntry, withMethod bool) [][]int {
 	return buckets
 }
 
-func pathMessage(e *APIEntry, others []*APIEntry) string {
+// apiPaths: each CreateApi with a group and a request path exports its
+// method, path, path shape and name, keyed by its group, located at the
+// path.
+var apiPaths = &FactKind{
+	Name: "api-path", Op: "CreateApi", Params: []string{"GroupId", "ApiName", "RequestConfig"},
+	Export: func(e *Exporter) {
+		group := KeyOf(e.Root.Get("GroupId"))
+		rc := e.Root.Get("RequestConfig")
+		path := rc.Get("RequestPath")
+		if group == "" || KeyOf(path) == "" {
+			return
+		}
+		shape := KeyOf(path)
+		if path.Symbol == "" {
+			shape = PathShape(shape, rc.Get("EscapePathParam").IsTrue())
+		}
+		method := rc.Get("RequestHttpMethod")
+		m := KeyOf(method)
+		if method != nil && method.Symbol == "" {
+			m = strings.ToUpper(m)
+		}
+		e.Emit(group, path, m, KeyOf(path), shape, KeyOf(e.Root.Get("ApiName")))
+	},
+}
+
+func apiMethod(f *Fact) string { return f.Attr(0) }
+func apiPath(f *Fact) string   { return facts.Readable(f.Attr(1)) }
+func apiShape(f *Fact) string  { return f.Attr(2) }
+func apiName(f *Fact) string   { return facts.Readable(f.Attr(3)) }
+
+func pathMessage(e *Fact, others []*Fact) string {
 	list := make([]string, len(others))
 	anyMethod, renamed := false, false
 	for k, o := range others {
 		list[k] = pathNote(o)
-		anyMethod = anyMethod || o.Method != e.Method
-		renamed = renamed || o.Path != e.Path
+		anyMethod = anyMethod || apiMethod(o) != apiMethod(e)
+		renamed = renamed || apiPath(o) != apiPath(e)
 	}
 	why := ""
 	switch {
@@ -106,13 +138,13 @@ func pathMessage(e *APIEntry, others []*APIEntry) string {
 		why = " (path parameters match any value whatever their names)"
 	}
 	return fmt.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
-		e.Method, e.Path, listOf(list), e.GroupID, why)
+		facts.Readable(apiMethod(e)), apiPath(e), listOf(list), facts.Readable(e.Key), why)
 }
 
-func pathNote(o *APIEntry) string {
-	s := o.Method + " " + o.Path
-	if o.Name != "" {
-		s += " (API " + o.Name + ")"
+func pathNote(o *Fact) string {
+	s := facts.Readable(apiMethod(o)) + " " + apiPath(o)
+	if apiName(o) != "" {
+		s += " (API " + apiName(o) + ")"
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 // DuplicateClientToken: two CreateService definitions with the same
@@ -29,14 +30,27 @@ var DuplicateClientToken = &Rule{
 				"serviceConfigs:\n  - name: user-service\n    addresses: ['users.internal:8080']\n",
 		},
 	},
+	Facts: clientTokens,
 	CheckProject: func(p *ProjectContext) {
-		sameKey(p, p.Index.Tokens, func(e *TokenEntry) Loc { return e.At },
-			func(e *TokenEntry) string { return e.Token },
-			func(e *TokenEntry, others []*TokenEntry) string {
+		sameKey(p, p.Index.Of(clientTokens.Name), func(e *Fact) Loc { return e.At },
+			func(e *Fact) string { return e.Key },
+			func(e *Fact, others []*Fact) string {
 				return fmt.Sprintf("clientToken %q is already used by %s; the gateway would take the second call "+
 					"as a retry of the first and create nothing (or fail with IdempotentParameterMismatch), so give each definition its own token",
-					e.Token, othersWord(len(others), "CreateService definition"))
+					facts.Readable(e.Key), othersWord(len(others), "CreateService definition"))
 			},
-			func(o *TokenEntry) string { return fmt.Sprintf("the other CreateService with clientToken %q", o.Token) })
+			func(o *Fact) string {
+				return fmt.Sprintf("the other CreateService with clientToken %q", facts.Readable(o.Key))
+			})
+	},
+}
+
+// clientTokens: the clientToken of each CreateService definition.
+var clientTokens = &FactKind{
+	Name: "client-token", Op: "CreateService", Params: []string{"clientToken"},
+	Export: func(e *Exporter) {
+		if n := e.Root.Get("clientToken"); KeyOf(n) != "" {
+			e.Emit(KeyOf(n), n)
+		}
 	},
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
+	"github.com/apigwlint/apigwlint/internal/source"
 )
 
 // DuplicateService: two service configs with the same name for the same
@@ -27,23 +29,40 @@ var DuplicateService = &Rule{
 				"  - name: user-service-staging\n    namespace: staging\n",
 		},
 	},
+	Facts: services,
 	CheckProject: func(p *ProjectContext) {
-		sameKey(p, p.Index.Services, func(e *ServiceEntry) Loc { return e.At },
-			func(e *ServiceEntry) string {
-				if e.GatewayID == "" {
+		sameKey(p, p.Index.Of(services.Name), func(e *Fact) Loc { return e.At },
+			func(e *Fact) string {
+				if e.Attr(0) == "" {
 					// Without a gateway only the items of the same
 					// list can be known to share one.
-					return fmt.Sprintf("\x01%s\x00%d\x00%s", e.At.File, e.At.Document, e.Name)
+					return fmt.Sprintf("\x01%s\x00%d\x00%s", e.At.File, e.At.Document, e.Key)
 				}
-				return e.GatewayID + "\x00" + e.Name
+				return e.Attr(0) + "\x00" + e.Key
 			},
-			func(e *ServiceEntry, others []*ServiceEntry) string {
+			func(e *Fact, others []*Fact) string {
 				if len(others) == 1 && others[0].At.File == e.At.File && others[0].At.Document == e.At.Document {
-					return fmt.Sprintf("service name %q appears twice in this serviceConfigs list; each service of a gateway needs its own name", e.Name)
+					return fmt.Sprintf("service name %q appears twice in this serviceConfigs list; each service of a gateway needs its own name", facts.Readable(e.Key))
 				}
 				return fmt.Sprintf("service name %q is already used for gateway %s by %s; each service of a gateway needs its own name",
-					e.Name, e.GatewayID, othersWord(len(others), "service config"))
+					facts.Readable(e.Key), facts.Readable(e.Attr(0)), othersWord(len(others), "service config"))
 			},
-			func(o *ServiceEntry) string { return fmt.Sprintf("the other service named %q", o.Name) })
+			func(o *Fact) string { return fmt.Sprintf("the other service named %q", facts.Readable(o.Key)) })
+	},
+}
+
+// services: every named item of a CreateService definition's
+// serviceConfigs, keyed by its name, with the gateway as attribute.
+var services = &FactKind{
+	Name: "service", Op: "CreateService", Params: []string{"gatewayId", "serviceConfigs"},
+	Export: func(e *Exporter) {
+		gateway := KeyOf(e.Root.Get("gatewayId"))
+		if list := e.Root.Get("serviceConfigs"); list != nil && list.Kind == source.Array {
+			for _, item := range list.Items {
+				if n := item.Get("name"); KeyOf(n) != "" {
+					e.Emit(KeyOf(n), n, gateway)
+				}
+			}
+		}
 	},
 }

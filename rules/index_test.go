@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 func TestPathShape(t *testing.T) {
@@ -35,16 +36,30 @@ func locAt(file string, line int) Loc {
 	return Loc{File: file, Range: diag.Range{Start: diag.Pos{Line: line, Col: 1}, End: diag.Pos{Line: line, Col: 2}}}
 }
 
-func api(file string, line int, name, method, path string) APIEntry {
+// api is the facts of one CreateApi in group "g" (its name and path
+// located at the same line).
+func api(file string, line int, name, method, path string) []Fact {
 	l := locAt(file, line)
-	return APIEntry{GroupID: "g", Name: name, NameAt: l, Method: method, Path: path, Shape: PathShape(path, false), PathAt: l}
+	out := []Fact{{Kind: apiNames.Name, Key: "g", At: l, Attrs: []string{name}}}
+	if path != "" {
+		out = append(out, Fact{Kind: apiPaths.Name, Key: "g", At: l, Attrs: []string{method, path, PathShape(path, false), name}})
+	}
+	return out
+}
+
+func apis(list ...[]Fact) []FileIndex {
+	var fi FileIndex
+	for _, f := range list {
+		fi.Facts = append(fi.Facts, f...)
+	}
+	return []FileIndex{fi}
 }
 
 // runRule runs one project rule (whatever its default severity) over
 // files, reporting on the files for which reported is true (nil = all).
 func runRule(r *Rule, files []FileIndex, reported func(string) bool) []string {
 	var out []diag.Diagnostic
-	ctx := NewProjectContext(NewIndex(files, reported), &out)
+	ctx := NewProjectContext(facts.NewIndex(files, reported), &out)
 	ctx.Run(r)
 	diag.Sort(out)
 	got := []string{}
@@ -69,15 +84,15 @@ func check(t *testing.T, what string, got []string, want ...string) {
 }
 
 func TestDuplicateAPIPathMethods(t *testing.T) {
-	files := []FileIndex{{APIs: []APIEntry{
+	files := apis(
 		api("a.yaml", 1, "A", "GET", "/u/[id]"),
 		api("b.yaml", 1, "B", "POST", "/u/[x]"),  // another method: fine
 		api("c.yaml", 1, "C", "ANY", "/u/[y]"),   // ANY: clashes with GET and POST
 		api("d.yaml", 1, "D", "GET", "/u/[z]"),   // first GET and first ANY
 		api("e.yaml", 1, "E", "PATCH", "/u/[z]"), // only the ANY
 		api("f.yaml", 1, "F", "GET", "/v/[z]"),   // another shape
-		{GroupID: "g", Name: "G", NameAt: locAt("g.yaml", 1), Path: "/u/[id]", Shape: "/u/[]", PathAt: locAt("g.yaml", 1)}, // no method: unknown
-	}}}
+		api("g.yaml", 1, "G", "", "/u/[id]"),     // no method: unknown
+	)
 	check(t, "duplicate-api-path", runRule(DuplicateAPIPath, files, nil),
 		"c.yaml:1 -> a.yaml:1 -> b.yaml:1",
 		"d.yaml:1 -> a.yaml:1 -> c.yaml:1",
@@ -89,12 +104,12 @@ func TestDuplicateAPIPathMethods(t *testing.T) {
 // In a partial run the clash goes on the named file, whichever of the two
 // comes first; a file that is not named never gets a diagnostic.
 func TestClashInPartialRun(t *testing.T) {
-	files := []FileIndex{{APIs: []APIEntry{
+	files := apis(
 		api("a.yaml", 1, "Same", "GET", "/a"),
 		api("b.yaml", 1, "Same", "GET", "/b"),
 		api("c.yaml", 1, "Same", "GET", "/c"),
 		api("d.yaml", 1, "Same", "GET", "/d"),
-	}}}
+	)
 	only := func(names ...string) func(string) bool {
 		return func(f string) bool {
 			for _, n := range names {
@@ -114,12 +129,12 @@ func TestClashInPartialRun(t *testing.T) {
 }
 
 func TestDuplicateServiceWithoutGateway(t *testing.T) {
-	svc := func(file string, doc, line int, gw, name string) ServiceEntry {
+	svc := func(file string, doc, line int, gw, name string) Fact {
 		l := locAt(file, line)
 		l.Document = doc
-		return ServiceEntry{GatewayID: gw, Name: name, At: l}
+		return Fact{Kind: services.Name, Key: name, At: l, Attrs: []string{gw}}
 	}
-	files := []FileIndex{{Services: []ServiceEntry{
+	files := []FileIndex{{Facts: []Fact{
 		svc("a.yaml", 0, 1, "", "users"),
 		svc("a.yaml", 0, 3, "", "users"), // same list: one gateway, whatever it is
 		svc("a.yaml", 1, 9, "", "users"), // another definition, gateway unknown: fine
@@ -134,13 +149,13 @@ func TestDuplicateServiceWithoutGateway(t *testing.T) {
 // diagnostic lists at most maxRelated related locations.
 func TestClashesScale(t *testing.T) {
 	const n = 20000
-	apis := make([]APIEntry, n)
-	for i := range apis {
-		apis[i] = api(fmt.Sprintf("f%05d.yaml", i), 1, "Same", []string{"GET", "ANY"}[i%2], "/same")
+	var list []Fact
+	for i := 0; i < n; i++ {
+		list = append(list, api(fmt.Sprintf("f%05d.yaml", i), 1, "Same", []string{"GET", "ANY"}[i%2], "/same")...)
 	}
 	start := time.Now()
 	var out []diag.Diagnostic
-	ctx := NewProjectContext(NewIndex([]FileIndex{{APIs: apis}}, func(f string) bool { return f == "f00000.yaml" }), &out)
+	ctx := NewProjectContext(facts.NewIndex([]FileIndex{{Facts: list}}, func(f string) bool { return f == "f00000.yaml" }), &out)
 	for _, r := range []*Rule{DuplicateAPIName, DuplicateAPIPath, PathUniqueStrict} {
 		ctx.Run(r)
 	}
@@ -154,47 +169,5 @@ func TestClashesScale(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("took %v", d)
-	}
-}
-
-// A file may be skipped by a partial run only when it holds no backslash
-// and none of the named entries' keys verbatim; a key that could be
-// written otherwise (a number, anything with a quote or a blank) makes
-// every file matter.
-func TestNeedles(t *testing.T) {
-	api := func(group string) FileIndex { return FileIndex{APIs: []APIEntry{{GroupID: group}}} }
-	cases := []struct {
-		named []FileIndex
-		data  string
-		want  bool
-	}{
-		{[]FileIndex{api("g-1")}, "GroupId: g-1\n", true},
-		{[]FileIndex{api("g-1")}, "GroupId: g-2\n", false},
-		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\x31\"\n", true}, // an escape
-		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\x32\"\n", false},
-		{[]FileIndex{api("g-1")}, "{\"GroupId\": \"g-\\u0031\"}", true},
-		{[]FileIndex{api("g-1")}, "{\"GroupId\": \"\\u0067\\u002d1\"}", true},
-		{[]FileIndex{api("g/1")}, "{\"GroupId\": \"g\\/1\"}", true},
-		{[]FileIndex{api("g-1")}, "RequestConfig: \"{\\\"GroupId\\\": \\\"g-\\\\u0031\\\"}\"", true}, // two levels
-		{[]FileIndex{api("g-1")}, "GroupId: \"g-\\\n   1\"\n", true},                                 // a line continuation
-		{[]FileIndex{api("g-1")}, "Other: \"\\\"escaped\\\"\"\nGroupId: g-2\n", false},
-		{[]FileIndex{api("gé")}, "GroupId: \"g\\u00e9\"\n", true},
-		{[]FileIndex{api("g😀")}, "GroupId: \"g\\ud83d\\ude00\"\n", true}, // beyond the BMP: every file matters
-		{[]FileIndex{api("g😀")}, "GroupId: x\n", true},
-		{[]FileIndex{api("123")}, "{\"GroupId\": 123.0}", true}, // a number: every file matters
-		{[]FileIndex{api("it's")}, "GroupId: 'it''s'\n", true},  // a quote: every file matters
-		{[]FileIndex{api("a b")}, "GroupId: a\n  b\n", true},    // a blank: every file matters
-		{[]FileIndex{{Services: []ServiceEntry{{Name: "svc"}}}}, "name: other\n", false},
-		{[]FileIndex{{Services: []ServiceEntry{{Name: "svc"}}}}, "- name: svc\n", true},
-		{[]FileIndex{{Tokens: []TokenEntry{{Token: "tok"}}}}, "clientToken: tok\n", true},
-		{[]FileIndex{{Tokens: []TokenEntry{{Token: "tok"}}}}, "clientToken: other\n", false},
-	}
-	for _, c := range cases {
-		if got := Needles(c.named).MayMatter([]byte(c.data)); got != c.want {
-			t.Errorf("%+v, %q: MayMatter = %v, want %v", c.named, c.data, got, c.want)
-		}
-	}
-	if !Needles(nil).Nothing() || Needles([]FileIndex{api("g")}).Nothing() {
-		t.Error("Nothing: true only when the named files have no entries")
 	}
 }

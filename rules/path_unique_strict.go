@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 // PathUniqueStrict: the documented rule taken literally, one request path
@@ -25,21 +26,22 @@ var PathUniqueStrict = &Rule{
 			"apis/update-user.yaml": apiDoc("UpdateUser", "PUT", "/users/[userId]/profile"),
 		},
 	},
+	Facts: apiPaths,
 	CheckProject: func(p *ProjectContext) {
-		apis := p.Index.APIs
-		c := newClashes(p, apis, func(e *APIEntry) Loc { return e.PathAt })
+		apis := p.Index.Of(apiPaths.Name)
+		c := newClashes(p, apis, func(e *Fact) Loc { return e.At })
 		for _, bucket := range pathBuckets(apis, false) {
 			for _, j := range bucket[1:] {
 				c.add(j, bucket[:1])
 			}
 		}
-		c.report(func(e *APIEntry, others []*APIEntry) string {
+		c.report(func(e *Fact, others []*Fact) string {
 			list := make([]string, len(others))
 			for k, o := range others {
 				list[k] = pathNote(o)
 			}
 			return fmt.Sprintf("request path %s is already used in group %s by %s; the documented rule is one request path per group, whatever the method",
-				e.Path, e.GroupID, listOf(list))
+				apiPath(e), facts.Readable(e.Key), listOf(list))
 		}, pathNote)
 	},
 }

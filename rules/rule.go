@@ -49,8 +49,12 @@ type Rule struct {
 	Doc      Doc
 	// Check runs on one definition (Kind == Definition).
 	Check func(c *Context)
-	// CheckProject runs on the whole project (Kind == Project).
+	// CheckProject runs on the whole project (Kind == Project), over the
+	// facts of Facts (and of any other kind it names).
 	CheckProject func(p *ProjectContext)
+	// Facts is the kind of cross-file facts a project rule reads; the
+	// engine has every definition of Op export them.
+	Facts *FactKind
 }
 
 // Context is what a definition rule sees of one definition.

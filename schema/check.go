@@ -42,7 +42,7 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 		if root != nil {
 			kind = "a " + root.Kind.String()
 		}
-		return "", mk(RuleNotDef, r, fmt.Sprintf("a definition is an object of CreateApi or CreateService parameters, not %s", kind))
+		return "", mk(RuleNotDef, r, fmt.Sprintf("a definition is an object of %s parameters, not %s", nameList(Ops, "or"), kind))
 	}
 	if a := root.Get("Action"); a != nil {
 		name := a.Scalar()
@@ -51,31 +51,59 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 				return op, nil
 			}
 		}
-		msg := fmt.Sprintf("unknown Action %q: apigwlint checks CreateApi and CreateService", name)
+		msg := fmt.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
 		if s := Suggest(name, Ops); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		return "", mk(RuleUnknownOp, a.Range, msg)
 	}
-	hits := map[string]int{}
+	// Without Action: the operation whose documented top-level
+	// parameters the document uses, at least two of them and none of any
+	// other operation's.
+	hits := make([]int, len(Ops))
 	for _, f := range root.Fields {
-		for _, op := range Ops {
+		for i, op := range Ops {
 			if MustGet(op).TopLevel[f.Key] {
-				hits[op]++
+				hits[i]++
 			}
 		}
 	}
-	switch {
-	case hits[CreateApi] >= 2 && hits[CreateService] == 0:
-		return CreateApi, nil
-	case hits[CreateService] >= 2 && hits[CreateApi] == 0:
-		return CreateService, nil
+	found := ""
+	for i, op := range Ops {
+		if hits[i] == 0 {
+			continue
+		}
+		if hits[i] < 2 || found != "" {
+			found = ""
+			break
+		}
+		found = op
+	}
+	if found != "" {
+		return found, nil
 	}
 	first := root.Range
 	if len(root.Fields) > 0 {
 		first = root.Fields[0].KeyRange
 	}
-	return "", mk(RuleNotDef, first, "not a definition: add \"Action: CreateApi\" or \"Action: CreateService\", or use at least two documented parameters of one operation")
+	return "", mk(RuleNotDef, first, "not a definition: add "+actionList()+", or use at least two documented parameters of one operation")
+}
+
+// nameList joins names as a sentence does: "a", "a or b", "a, b or c".
+func nameList(names []string, conj string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
+}
+
+// actionList is `"Action: A" or "Action: B"`.
+func actionList() string {
+	quoted := make([]string, len(Ops))
+	for i, op := range Ops {
+		quoted[i] = fmt.Sprintf("%q", "Action: "+op)
+	}
+	return nameList(quoted, "or")
 }
 
 // Checker validates one document of one file.
@@ -91,6 +119,41 @@ type checker struct {
 	// broken lists pointers of JSON strings that did not parse; the
 	// validator has nothing to say about them.
 	broken []string
+	// unchecked lists pointers of values that are symbolic or implicit
+	// (source.Node.Symbol, Implicit): nothing below them is reported.
+	unchecked []string
+}
+
+// unknownValue stands for a value that is not checked: the fast check
+// takes it as valid, and the library sees null, whose complaints are
+// dropped (Unchecked).
+type unknownValue struct{}
+
+// withoutUnknown replaces every unknownValue by nil, for the library.
+func withoutUnknown(v any) any {
+	switch x := v.(type) {
+	case unknownValue:
+		return nil
+	case map[string]any:
+		for k, e := range x {
+			x[k] = withoutUnknown(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = withoutUnknown(e)
+		}
+	}
+	return v
+}
+
+// Unchecked reports whether pointer is at or below one of pointers.
+func Unchecked(pointer string, pointers []string) bool {
+	for _, p := range pointers {
+		if pointer == p || strings.HasPrefix(pointer, p+"/") || p == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Check normalises a definition in place and validates it against the
@@ -120,6 +183,9 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 	if err != nil {
 		c.add(root.Range, RuleSchema, "", "the "+op+" schema could not be compiled (a broken build of apigwlint): "+err.Error())
 		return c.diags
+	}
+	if len(c.unchecked) > 0 {
+		val = withoutUnknown(val)
 	}
 	if err := compiled.Validate(val); err != nil {
 		var ve *jsonschema.ValidationError
@@ -170,6 +236,12 @@ func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.R
 
 // walk returns the plain JSON value for validation.
 func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
+	if n.Symbol != "" || n.Implicit {
+		// Not known statically, or filled in by a tool: present (so
+		// that it satisfies "required"), but never reported.
+		c.unchecked = append(c.unchecked, n.Pointer)
+		return unknownValue{}
+	}
 	if sch != nil && sch[markJSONString] == true {
 		inJSON = true
 	}

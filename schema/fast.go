@@ -239,6 +239,9 @@ func (s *fastSchema) valid(v any, depth int) bool {
 	if depth > 1000 {
 		return false // let the library decide
 	}
+	if _, ok := v.(unknownValue); ok {
+		return true
+	}
 	if len(s.types) > 0 && !typeMatches(s.types, v) {
 		return false
 	}

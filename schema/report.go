@@ -69,7 +69,7 @@ func (c *checker) report(root *source.Node, ve *jsonschema.ValidationError) {
 	typeErr := map[string]bool{}
 	seen := map[string]bool{}
 	for _, l := range leaves {
-		if typeErr[l.instance] {
+		if typeErr[l.instance] || Unchecked(l.instance, c.unchecked) {
 			continue
 		}
 		key := l.instance + "\x00" + l.keyword

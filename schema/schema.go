@@ -31,8 +31,42 @@ const (
 	CreateService = "CreateService"
 )
 
-// Ops lists the operations in a fixed order.
-var Ops = []string{CreateApi, CreateService}
+// Operation is one gateway operation apigwlint checks definitions of.
+// Operations are data: detection, schemas, the CLI and the editor all read
+// this table, so a new operation is one row and one schema file.
+type Operation struct {
+	Name    string // the Action value, e.g. CreateApi
+	Product string // the product and API version it belongs to
+	File    string // its schema file in this package
+	// Its detection keys are the documented top-level parameters of its
+	// schema (Schema.TopLevel): a document without Action is a definition
+	// of the operation whose keys it uses (see Detect).
+}
+
+// Operations is the table of operations, in a fixed order.
+var Operations = []Operation{
+	{Name: CreateApi, Product: "API Gateway (CloudAPI 2016-07-14)", File: "CreateApi.json"},
+	{Name: CreateService, Product: "Cloud-native API Gateway (APIG 2024-03-27), POST /v1/services", File: "CreateService.json"},
+}
+
+// Ops lists the operation names in table order.
+var Ops = func() []string {
+	out := make([]string, len(Operations))
+	for i, o := range Operations {
+		out[i] = o.Name
+	}
+	return out
+}()
+
+// OperationOf returns the table row of an operation, or nil.
+func OperationOf(name string) *Operation {
+	for i := range Operations {
+		if Operations[i].Name == name {
+			return &Operations[i]
+		}
+	}
+	return nil
+}
 
 // Markers used in the schema files.
 const (
@@ -109,7 +143,11 @@ func Init() error {
 
 // Published returns the schema file of an operation as shipped.
 func Published(op string) ([]byte, error) {
-	return files.ReadFile(op + ".json")
+	o := OperationOf(op)
+	if o == nil {
+		return nil, fmt.Errorf("no schema for operation %q", op)
+	}
+	return files.ReadFile(o.File)
 }
 
 // configFast is the fast-path form of the configuration schema (nil when
@@ -142,7 +180,7 @@ func ConfigSchema() []byte {
 }
 
 func load(op string) (*Schema, error) {
-	raw, err := files.ReadFile(op + ".json")
+	raw, err := Published(op)
 	if err != nil {
 		return nil, err
 	}

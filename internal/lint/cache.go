@@ -14,9 +14,9 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/suppress"
-	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
 )
 
@@ -30,7 +30,7 @@ import (
 //
 // entryFormat is the layout of one cached result; bump it whenever
 // encodeEntry changes (or FileResult gains a cached field).
-const entryFormat = 2
+const entryFormat = 3
 
 // OpenCache opens the result cache in dir for this build of apigwlint.
 func OpenCache(dir string) (*cache.Cache, error) {
@@ -251,11 +251,11 @@ func rememberMeta(opts *Options, path string, fi os.FileInfo, explicit bool, key
 
 // metaPayload is a metadata entry: the content key, the flags, and the
 // file's index keys (its group IDs, service names and client tokens, see
-// rules.NeedleSet), so that a partial run can tell that an unchanged file
+// facts.NeedleSet), so that a partial run can tell that an unchanged file
 // cannot matter without decoding its entry.
 //
 //	key [32] | flags | count uvarint | count × (len uvarint, bytes)
-func metaPayload(key cache.Key, flags byte, ix *rules.FileIndex) []byte {
+func metaPayload(key cache.Key, flags byte, ix *facts.FileIndex) []byte {
 	keys := ix.Keys()
 	n := len(key) + 1 + binary.MaxVarintLen64
 	for _, k := range keys {
@@ -276,7 +276,7 @@ func metaPayload(key cache.Key, flags byte, ix *rules.FileIndex) []byte {
 // the file cannot matter to the named files (none is a needle); false when
 // they do, or when the entry holds no keys or does not decode. It is
 // metaKeys without allocating, for the warm partial run's every file.
-func metaCannotMatter(p []byte, ns *rules.NeedleSet) bool {
+func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 	b := p[len(cache.Key{})+1:]
 	if len(b) == 0 {
 		return false
@@ -356,9 +356,7 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 //	definitions, flags(bit 0: skipped)
 //	len(diags), {range, severity, rule, message, document, pointer,
 //	             len(related), {file, range, message}}
-//	the project index: len(apis), {group, name, loc, method, path, shape, loc}
-//	                   len(services), {gateway, name, loc}
-//	                   len(tokens), {token, loc}
+//	the project index: len(facts), {kind, key, loc, len(attrs), {attr}}
 //	where loc is {file, document, pointer, range}
 //
 // File names equal to the file's own path are stored as "" and restored
@@ -397,7 +395,7 @@ func encodeEntry(fr *FileResult) ([]byte, bool) {
 			e.str(r.Message)
 		}
 	}
-	loc := func(l rules.Loc) {
+	loc := func(l facts.Loc) {
 		file := l.File
 		switch {
 		case file == fr.Path:
@@ -410,27 +408,15 @@ func encodeEntry(fr *FileResult) ([]byte, bool) {
 		e.str(l.Pointer)
 		e.rng(l.Range)
 	}
-	ix := &fr.Index
-	e.uint(uint64(len(ix.APIs)))
-	for _, a := range ix.APIs {
-		e.str(a.GroupID)
-		e.str(a.Name)
-		loc(a.NameAt)
-		e.str(a.Method)
-		e.str(a.Path)
-		e.str(a.Shape)
-		loc(a.PathAt)
-	}
-	e.uint(uint64(len(ix.Services)))
-	for _, sv := range ix.Services {
-		e.str(sv.GatewayID)
-		e.str(sv.Name)
-		loc(sv.At)
-	}
-	e.uint(uint64(len(ix.Tokens)))
-	for _, t := range ix.Tokens {
-		e.str(t.Token)
-		loc(t.At)
+	e.uint(uint64(len(fr.Index.Facts)))
+	for _, f := range fr.Index.Facts {
+		e.str(f.Kind)
+		e.str(f.Key)
+		loc(f.At)
+		e.uint(uint64(len(f.Attrs)))
+		for _, a := range f.Attrs {
+			e.str(a)
+		}
 	}
 	return e.buf, !e.bad
 }
@@ -469,8 +455,8 @@ func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
 			}
 		}
 	}
-	loc := func() rules.Loc {
-		l := rules.Loc{File: d.str(), Document: d.int(), Pointer: d.str(), Range: d.rng()}
+	loc := func() facts.Loc {
+		l := facts.Loc{File: d.str(), Document: d.int(), Pointer: d.str(), Range: d.rng()}
 		switch l.File {
 		case "":
 			l.File = display
@@ -480,29 +466,18 @@ func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
 		return l
 	}
 	if n := d.count(); n > 0 {
-		fr.Index.APIs = make([]rules.APIEntry, n)
-		for i := range fr.Index.APIs {
-			a := &fr.Index.APIs[i]
-			a.GroupID, a.Name = d.str(), d.str()
-			a.NameAt = loc()
-			a.Method, a.Path, a.Shape = d.str(), d.str(), d.str()
-			a.PathAt = loc()
-		}
-	}
-	if n := d.count(); n > 0 {
-		fr.Index.Services = make([]rules.ServiceEntry, n)
-		for i := range fr.Index.Services {
-			sv := &fr.Index.Services[i]
-			sv.GatewayID, sv.Name = d.str(), d.str()
-			sv.At = loc()
-		}
-	}
-	if n := d.count(); n > 0 {
-		fr.Index.Tokens = make([]rules.TokenEntry, n)
-		for i := range fr.Index.Tokens {
-			t := &fr.Index.Tokens[i]
-			t.Token = d.str()
-			t.At = loc()
+		fr.Index.Facts = make([]facts.Fact, n)
+		for i := range fr.Index.Facts {
+			f := &fr.Index.Facts[i]
+			f.Kind = facts.Intern(d.str())
+			f.Key = facts.Intern(d.str())
+			f.At = loc()
+			if m := d.count(); m > 0 {
+				f.Attrs = make([]string, m)
+				for j := range f.Attrs {
+					f.Attrs[j] = facts.Intern(d.str())
+				}
+			}
 		}
 	}
 	if d.bad || len(d.buf) != 0 {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
-	"github.com/apigwlint/apigwlint/rules"
+	"github.com/apigwlint/apigwlint/internal/facts"
 )
 
 // Every field of FileResult is either stored in a cache entry or rebuilt
@@ -44,12 +44,13 @@ func sampleResult() *FileResult {
 	}
 	return &FileResult{
 		Path: "apis/a.yaml", Definitions: 2,
-		Index: rules.FileIndex{
-			APIs: []rules.APIEntry{{GroupID: "g", Name: "GetUser", NameAt: rules.Loc{File: "apis/a.yaml", Document: 3, Pointer: "/ApiName", Range: rng(3, 10, 3, 17)},
-				Method: "GET", Path: "/users/[id]", Shape: "/users/[]", PathAt: rules.Loc{File: "apis/a.yaml", Pointer: "/RequestConfig/RequestPath", Range: rng(7, 1, 7, 9)}}},
-			Services: []rules.ServiceEntry{{GatewayID: "gw-1", Name: "users", At: rules.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}}},
-			Tokens:   []rules.TokenEntry{{Token: "t-1", At: rules.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/clientToken", Range: rng(4, 1, 4, 5)}}},
-		},
+		Index: facts.FileIndex{Facts: []facts.Fact{
+			{Kind: "api-name", Key: "g", At: facts.Loc{File: "apis/a.yaml", Document: 3, Pointer: "/ApiName", Range: rng(3, 10, 3, 17)}, Attrs: []string{"GetUser"}},
+			{Kind: "api-path", Key: "g", At: facts.Loc{File: "apis/a.yaml", Pointer: "/RequestConfig/RequestPath", Range: rng(7, 1, 7, 9)},
+				Attrs: []string{"GET", "/users/[id]", "/users/[]", ""}},
+			{Kind: "service", Key: "users", At: facts.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}, Attrs: []string{"gw-1"}},
+			{Kind: "client-token", Key: facts.Symbolic("ros:apis/a.yaml#Token", ""), At: facts.Loc{File: "other.yaml", Document: 1, Pointer: "/clientToken", Range: rng(4, 1, 4, 5)}},
+		}},
 		Diags: []diag.Diagnostic{
 			{File: "apis/a.yaml", Range: rng(1, 2, 3, 4), Severity: diag.Error, Rule: "schema", Message: "é \x1b[31m \n", Document: 3, Pointer: "/a~1b/0",
 				Related: []diag.Related{{File: "apis/a.yaml", Range: rng(5, 6, 5, 9), Message: "first"}, {File: "other.yaml", Range: rng(1, 1, 1, 2), Message: "there"}}},
@@ -258,17 +259,14 @@ func TestIndexOnlyEntries(t *testing.T) {
 func TestMetaPayloadKeys(t *testing.T) {
 	var key cache.Key
 	key[0] = 7
-	ix := &rules.FileIndex{
-		APIs:     []rules.APIEntry{{GroupID: "g1"}, {GroupID: "g1"}, {GroupID: "g2"}},
-		Services: []rules.ServiceEntry{{Name: "svc"}},
-		Tokens:   []rules.TokenEntry{{Token: "tok-é"}},
-	}
+	ix := &facts.FileIndex{Facts: []facts.Fact{{Key: "g1"}, {Key: "g1"}, {Key: "g2"}, {Key: "svc"}, {Key: "tok-é"},
+		{Key: facts.Symbolic("ros:t.yaml#G", "")}}}
 	p := metaPayload(key, metaNoText, ix)
 	keys, ok := metaKeys(p)
 	if !ok || fmt.Sprint(keys) != "[g1 g2 svc tok-é]" {
 		t.Fatalf("keys %v %v", keys, ok)
 	}
-	if keys, ok := metaKeys(metaPayload(key, 0, &rules.FileIndex{})); !ok || len(keys) != 0 {
+	if keys, ok := metaKeys(metaPayload(key, 0, &facts.FileIndex{})); !ok || len(keys) != 0 {
 		t.Fatalf("no entries: %v %v", keys, ok)
 	}
 	if _, ok := metaKeys(p[:len(key)+1]); ok {
@@ -324,12 +322,12 @@ func TestWarmPartialRun(t *testing.T) {
 // metaCannotMatter reads the keys as metaKeys does, without allocating.
 func TestMetaCannotMatter(t *testing.T) {
 	var key cache.Key
-	ix := &rules.FileIndex{APIs: []rules.APIEntry{{GroupID: "g1"}}, Tokens: []rules.TokenEntry{{Token: "tok"}}}
+	ix := &facts.FileIndex{Facts: []facts.Fact{{Kind: "api", Key: "g1"}, {Kind: "token", Key: "tok"}}}
 	p := metaPayload(key, metaNoText, ix)
-	named := func(group string) *rules.NeedleSet {
-		return rules.Needles([]rules.FileIndex{{APIs: []rules.APIEntry{{GroupID: group}}}})
+	named := func(group string) *facts.NeedleSet {
+		return facts.Needles([]facts.FileIndex{{Facts: []facts.Fact{{Kind: "api", Key: group}}}})
 	}
-	if metaCannotMatter(p, named("g1")) || metaCannotMatter(p, rules.Needles([]rules.FileIndex{{Tokens: []rules.TokenEntry{{Token: "tok"}}}})) {
+	if metaCannotMatter(p, named("g1")) || metaCannotMatter(p, facts.Needles([]facts.FileIndex{{Facts: []facts.Fact{{Kind: "token", Key: "tok"}}}})) {
 		t.Fatal("a file holding a named key was skipped")
 	}
 	if !metaCannotMatter(p, named("g2")) {

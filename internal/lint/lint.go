@@ -20,6 +20,9 @@ import (
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
+	"github.com/apigwlint/apigwlint/internal/frontend"
+	"github.com/apigwlint/apigwlint/internal/frontend/registry"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/rules"
@@ -67,8 +70,8 @@ type Options struct {
 	Cache *cache.Cache
 
 	// needles: in a partial run, the texts one of which a file not asked
-	// for must hold to matter to the named files (rules.Needles).
-	needles *rules.NeedleSet
+	// for must hold to matter to the named files (facts.Needles).
+	needles *facts.NeedleSet
 }
 
 // FileResult is what one file produced.
@@ -85,7 +88,7 @@ type FileResult struct {
 	Suppressions *suppress.Set
 	// Index is what the file's definitions contribute to the project
 	// index (keys and positions, no trees), for the cross-file rules.
-	Index rules.FileIndex
+	Index facts.FileIndex
 
 	cached bool // read from the result cache
 	unread bool // ... by its metadata, without reading the file
@@ -161,17 +164,17 @@ func Run(opts Options) (*Result, error) {
 	})
 	// The rest of the project is read for the index only, once the named
 	// files are checked: what they hold decides which other files can
-	// matter (rules.Needles).
+	// matter (facts.Needles).
 	indexOnly := make([]*FileResult, len(others))
 	if len(others) > 0 {
 		if narrow {
-			named := make([]rules.FileIndex, 0, len(results))
+			named := make([]facts.FileIndex, 0, len(results))
 			for _, fr := range results {
 				if fr != nil {
 					named = append(named, fr.Index)
 				}
 			}
-			opts.needles = rules.Needles(named)
+			opts.needles = facts.Needles(named)
 		}
 		runJobs(&opts, len(others), func(i int) {
 			// Only the index is kept: the trees of a whole project
@@ -631,24 +634,36 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
 	var docDiags []diag.Diagnostic
-	f := source.LoadEach(display, data, source.DefaultOptions, func(doc *source.Document) {
-		op, d := schema.Detect(doc.Root, display, doc.Index)
-		if d != nil {
-			if d.Rule == rules.NotADefinition.ID && !explicit {
+	f := registry.Load(display, data, func(def *frontend.Definition) {
+		if def.Problem != nil {
+			if def.Problem.Rule == rules.NotADefinition.ID && !explicit {
 				return
 			}
-			docDiags = append(docDiags, *d)
+			docDiags = append(docDiags, *def.Problem)
 			return
 		}
 		fr.Definitions++
-		docDiags = append(docDiags, schema.Check(doc.Root, op, display, doc.Index)...)
-		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
-		ctx := rules.NewContext(display, doc.Index, op, doc.Root, &docDiags)
+		docDiags = append(docDiags, def.Diags...)
+		docDiags = append(docDiags, schema.Check(def.Root, def.Op, display, def.Doc)...)
+		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		first := len(docDiags)
+		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)
 		for _, r := range rules.All() {
-			if r.Kind != rules.Definition || (r.Op != "" && r.Op != op) {
+			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue
 			}
 			ctx.Run(r)
+		}
+		if unchecked := def.Unchecked(); len(unchecked) > 0 {
+			// Rules say nothing about values that are not known
+			// statically or that a tool fills in.
+			kept := docDiags[:first]
+			for _, d := range docDiags[first:] {
+				if !schema.Unchecked(d.Pointer, unchecked) {
+					kept = append(kept, d)
+				}
+			}
+			docDiags = kept
 		}
 	})
 	fr.File = f
@@ -667,20 +682,20 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 }
 
 // IndexBytes reads what the project index needs from a file's content and
-// nothing else: each definition is detected and normalised (JSON strings
-// parsed, keys and enum values canonical) as CheckBytes does, but neither
-// validated nor checked by rules. A partial run reads every other file of
-// the project this way. The result's Index equals CheckBytes's.
+// nothing else: each definition is read by its front-end and normalised
+// (JSON strings parsed, keys and enum values canonical) as CheckBytes does,
+// but neither validated nor checked by rules. A partial run reads every
+// other file of the project this way. The result's Index equals
+// CheckBytes's.
 func IndexBytes(display string, data []byte) *FileResult {
 	fr := &FileResult{Path: display}
-	source.LoadEach(display, data, source.DefaultOptions, func(doc *source.Document) {
-		op, d := schema.Detect(doc.Root, display, doc.Index)
-		if d != nil {
+	registry.Load(display, data, func(def *frontend.Definition) {
+		if def.Problem != nil {
 			return
 		}
 		fr.Definitions++
-		schema.Normalize(doc.Root, op, rules.IndexKeys...)
-		rules.IndexDefinition(&fr.Index, display, doc.Index, op, doc.Root)
+		schema.Normalize(def.Root, def.Op, rules.IndexParams()...)
+		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
 	})
 	fr.Index.Compact()
 	return fr

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/rules"
 )
 
@@ -137,28 +138,28 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		return
 	}
 	byPath := make(map[string]*FileResult, len(res.Files))
-	parts := make([]rules.FileIndex, 0, len(res.Files)+len(indexOnly))
+	parts := make([]facts.FileIndex, 0, len(res.Files)+len(indexOnly))
 	for _, fr := range res.Files {
 		byPath[fr.Path] = fr
 		parts = append(parts, fr.Index)
-		fr.Index = rules.FileIndex{} // merged below: not kept twice
+		fr.Index = facts.FileIndex{} // merged below: not kept twice
 	}
 	if narrow {
 		// A partial run: of the files not asked for, only entries that
-		// can clash with the named files' matter (rules.Narrow).
-		others := make([]rules.FileIndex, len(indexOnly))
+		// can clash with the named files' matter (facts.Narrow).
+		others := make([]facts.FileIndex, len(indexOnly))
 		for i, fr := range indexOnly {
 			others[i] = fr.Index
-			fr.Index = rules.FileIndex{}
+			fr.Index = facts.FileIndex{}
 		}
-		parts = append(parts, rules.Narrow(parts, others))
+		parts = append(parts, facts.Narrow(parts, others))
 	} else {
 		for _, fr := range indexOnly {
 			parts = append(parts, fr.Index)
-			fr.Index = rules.FileIndex{}
+			fr.Index = facts.FileIndex{}
 		}
 	}
-	ix := rules.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
+	ix := facts.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
 	var out []diag.Diagnostic
 	ctx := rules.NewProjectContext(ix, &out)
 	for _, r := range project {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/rules"
 )
 
@@ -80,21 +81,22 @@ func benchPartialRun(b *testing.B, narrowed bool) {
 // BenchmarkIndexRules is the project step alone: merge 10,000 per-file
 // index parts and run every project rule (path-unique-strict included).
 func BenchmarkIndexRules(b *testing.B) {
-	parts := make([]rules.FileIndex, benchDefinitions)
+	parts := make([]facts.FileIndex, benchDefinitions)
 	for i := range parts {
 		file := fmt.Sprintf("apis/g%02d/api-%05d.yaml", i%50, i)
-		at := rules.Loc{File: file, Range: diag.Range{Start: diag.Pos{Line: 3, Col: 10}, End: diag.Pos{Line: 3, Col: 18}}}
+		at := facts.Loc{File: file, Range: diag.Range{Start: diag.Pos{Line: 3, Col: 10}, End: diag.Pos{Line: 3, Col: 18}}}
 		path := fmt.Sprintf("/r%d/items/[id%d]", i%2000, i)
-		parts[i].APIs = []rules.APIEntry{{
-			GroupID: fmt.Sprintf("%032x", i%50), Name: fmt.Sprintf("Api%05d", i%9000), NameAt: at,
-			Method: []string{"GET", "POST", "PUT", "ANY"}[i%4], Path: path, Shape: rules.PathShape(path, false), PathAt: at,
-		}}
+		group, name := fmt.Sprintf("%032x", i%50), fmt.Sprintf("Api%05d", i%9000)
+		parts[i].Facts = []facts.Fact{
+			{Kind: "api-name", Key: group, At: at, Attrs: []string{name}},
+			{Kind: "api-path", Key: group, At: at, Attrs: []string{[]string{"GET", "POST", "PUT", "ANY"}[i%4], path, rules.PathShape(path, false), name}},
+		}
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var out []diag.Diagnostic
-		ctx := rules.NewProjectContext(rules.NewIndex(parts, nil), &out)
+		ctx := rules.NewProjectContext(facts.NewIndex(parts, nil), &out)
 		for _, r := range rules.All() {
 			if r.Kind == rules.Project {
 				ctx.Run(r)

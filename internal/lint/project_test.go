@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/rules"
 )
 
@@ -280,25 +281,29 @@ func TestFileIndexIsPlainData(t *testing.T) {
 		"ServiceConfig: '{\"ServiceProtocol\":\"HTTP\",\"ServiceAddress\":\"http://x.internal\",\"ServiceTimeout\":3000}'\n" +
 		"---\nAction: CreateService\ngatewayId: gw-1\nsourceType: K8S\nclientToken: t-1\nserviceConfigs:\n  - name: a\n    namespace: default\n  - name: b\n    namespace: default\n"
 	fr := CheckBytes("inventory.yaml", []byte(src), true)
-	ix := fr.Index
-	if len(ix.APIs) != 2 || len(ix.Services) != 2 || len(ix.Tokens) != 1 {
-		t.Fatalf("index: %+v", ix)
+	byKind := map[string][]facts.Fact{}
+	for _, f := range fr.Index.Facts {
+		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
-	a, b := ix.APIs[0], ix.APIs[1]
-	if a.Method != "GET" || a.Path != "/inventory" || a.PathAt.Range.Start != (diag.Pos{Line: 7, Col: 16}) || a.PathAt.Pointer != "/RequestConfig/RequestPath" {
+	paths, services, tokens := byKind["api-path"], byKind["service"], byKind["client-token"]
+	if len(byKind["api-name"]) != 2 || len(paths) != 2 || len(services) != 2 || len(tokens) != 1 {
+		t.Fatalf("index: %+v", fr.Index)
+	}
+	a, b := paths[0], paths[1]
+	if a.Attr(0) != "GET" || a.Attr(1) != "/inventory" || a.At.Range.Start != (diag.Pos{Line: 7, Col: 16}) || a.At.Pointer != "/RequestConfig/RequestPath" {
 		t.Errorf("lowerCamel API indexed as %+v", a)
 	}
-	if b.Method != "ANY" || b.Shape != "/stock/[]" || b.PathAt.Document != 1 || b.PathAt.Range.Start != (diag.Pos{Line: 15, Col: 83}) {
+	if b.Attr(0) != "ANY" || b.Attr(2) != "/stock/[]" || b.At.Document != 1 || b.At.Range.Start != (diag.Pos{Line: 15, Col: 83}) {
 		t.Errorf("JSON-string API indexed as %+v", b)
 	}
-	if ix.Services[1].Name != "b" || ix.Services[1].GatewayID != "gw-1" || ix.Tokens[0].Token != "t-1" || ix.Tokens[0].At.Document != 2 {
-		t.Errorf("service index: %+v %+v", ix.Services, ix.Tokens)
+	if services[1].Key != "b" || services[1].Attr(0) != "gw-1" || tokens[0].Key != "t-1" || tokens[0].At.Document != 2 {
+		t.Errorf("service index: %+v %+v", services, tokens)
 	}
 	data, err := json.Marshal(fr.Index)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back rules.FileIndex
+	var back facts.FileIndex
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}

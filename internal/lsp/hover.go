@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/frontend"
+	"github.com/apigwlint/apigwlint/internal/frontend/registry"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -24,15 +26,17 @@ type analyzedDoc struct {
 }
 
 func analyze(path string, t *text) *analysis {
-	f := source.Load(path, []byte(t.src), source.DefaultOptions)
 	a := &analysis{}
-	for _, d := range f.Docs {
-		op := detectOp(d.Root)
-		if op != "" {
-			schema.Check(d.Root, op, path, d.Index) // for its normalisation of the tree
+	registry.Load(path, []byte(t.src), func(def *frontend.Definition) {
+		op := def.Op
+		if op == "" {
+			op = detectOp(def.Root)
 		}
-		a.docs = append(a.docs, analyzedDoc{root: d.Root, op: op})
-	}
+		if op != "" {
+			schema.Check(def.Root, op, path, def.Doc) // for its normalisation of the tree
+		}
+		a.docs = append(a.docs, analyzedDoc{root: def.Root, op: op})
+	})
 	return a
 }
 

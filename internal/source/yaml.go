@@ -458,6 +458,9 @@ func (c *yamlConv) tagged(v *ast.TagNode, depth int) (*Node, error) {
 		return nil, err
 	}
 	inner.Range.Start = c.pos(v.GetToken())
+	if tag := v.Start.Value; !strings.HasPrefix(tag, "!!") {
+		inner.Tag = tag
+	}
 	switch v.Start.Value {
 	case "!!str", "!!binary":
 		if inner.Kind == Bool || inner.Kind == Number || inner.Kind == Null {

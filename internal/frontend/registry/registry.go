@@ -1,0 +1,30 @@
+// Package registry is the one list of front-ends, in the order they are
+// asked whether a file is theirs; request files come last and take the
+// rest.
+package registry
+
+import (
+	"github.com/apigwlint/apigwlint/internal/frontend"
+	"github.com/apigwlint/apigwlint/internal/frontend/request"
+	"github.com/apigwlint/apigwlint/internal/source"
+)
+
+var all = []*frontend.Frontend{request.Frontend}
+
+// All returns the front-ends in the order they are tried.
+func All() []*frontend.Frontend { return all }
+
+// For returns the front-end of a file.
+func For(path string, data []byte) *frontend.Frontend {
+	for _, f := range all {
+		if f.Match(path, data) {
+			return f
+		}
+	}
+	return request.Frontend
+}
+
+// Load reads a file with its front-end (see frontend.Frontend.Load).
+func Load(path string, data []byte, each func(*frontend.Definition)) *source.File {
+	return For(path, data).Load(path, data, each)
+}

@@ -1,0 +1,25 @@
+// Package request is the front-end of request files: YAML or JSON files
+// that hold CreateApi/CreateService requests as documented, one per YAML
+// document or JSON array element. It is the fallback of the registry: a
+// file that no other front-end claims is read as request files.
+package request
+
+import (
+	"github.com/apigwlint/apigwlint/internal/frontend"
+	"github.com/apigwlint/apigwlint/internal/source"
+	"github.com/apigwlint/apigwlint/schema"
+)
+
+// Frontend reads request files.
+var Frontend = &frontend.Frontend{
+	Name:  "request",
+	Match: func(string, []byte) bool { return true },
+	Load:  load,
+}
+
+func load(path string, data []byte, each func(*frontend.Definition)) *source.File {
+	return source.LoadEach(path, data, source.DefaultOptions, func(doc *source.Document) {
+		op, d := schema.Detect(doc.Root, path, doc.Index)
+		each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d})
+	})
+}
