@@ -14,8 +14,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/apigwlint/apigwlint/schema"
@@ -38,7 +38,8 @@ type Problem struct {
 type Module struct {
 	Files     map[string][]byte // by path
 	Resources []*ResourceBlock
-	Problems  []Problem
+	// Problems are the files' own (syntax); a resource's are its own.
+	Problems []Problem
 
 	vars   map[string]cty.Value
 	locals map[string]cty.Value
@@ -56,6 +57,8 @@ type ResourceBlock struct {
 	// several instances; it is checked once and its keys stay symbolic.
 	Counted bool
 	Body    *Body
+	// Problems are the configuration's problems inside the block.
+	Problems []Problem
 }
 
 // Body is the content of a resource or a nested block: the arguments and
@@ -127,82 +130,126 @@ func isOverride(name string) bool {
 	return base == "override" || strings.HasSuffix(base, "_override")
 }
 
-// Load reads the files of one module. Files are processed in Terraform's
-// order: configuration (override files last), then variables files
-// (terraform.tfvars, terraform.tfvars.json, *.auto.tfvars lexically).
+// Load reads the files of one module, every file in focus.
 func Load(files []Input) *Module {
-	m := &Module{Files: map[string][]byte{}, vars: map[string]cty.Value{}, locals: map[string]cty.Value{}}
-	p := hclparse.NewParser()
-	var configs, varFiles []Input
-	for _, f := range files {
-		m.Files[f.Path] = f.Data
-		switch {
-		case IsConfig(f.Path):
-			configs = append(configs, f)
-		case IsVars(f.Path):
-			varFiles = append(varFiles, f)
-		}
-	}
-	sort.SliceStable(configs, func(i, j int) bool {
-		oi, oj := isOverride(configs[i].Path), isOverride(configs[j].Path)
-		if oi != oj {
-			return !oi
-		}
-		return configs[i].Path < configs[j].Path
-	})
-	sort.SliceStable(varFiles, func(i, j int) bool { return varRank(varFiles[i].Path) < varRank(varFiles[j].Path) })
+	return LoadFocus(files, func(string) bool { return true })
+}
 
-	var localExprs []*hcl.Attribute
-	var resources []*hcl.Block
-	for _, f := range configs {
-		hf := m.parse(p, f)
-		if hf == nil {
-			continue
-		}
-		content, _, _ := hf.Body.PartialContent(rootSchema)
-		for _, b := range content.Blocks {
-			switch b.Type {
-			case "variable":
-				vc, _, _ := b.Body.PartialContent(variableSchema)
-				if d, ok := vc.Attributes["default"]; ok {
-					if v, diags := d.Expr.Value(nil); !diags.HasErrors() {
-						m.vars[b.Labels[0]] = v
-						continue
-					}
-				}
-				if _, seen := m.vars[b.Labels[0]]; !seen {
-					m.vars[b.Labels[0]] = cty.DynamicVal
-				}
-			case "locals":
-				attrs, _ := b.Body.JustAttributes()
-				for _, a := range sortedAttrs(attrs) {
-					localExprs = append(localExprs, a)
-				}
-			case "resource":
-				if Resources[b.Labels[0]] != nil {
-					resources = append(resources, b)
-				}
-			}
-		}
+// LoadFocus reads the files of one module: the declarations of every file
+// (variables, locals, tfvars values), and the resources and problems of
+// the files in focus only. Files are taken in Terraform's order:
+// configuration (override files last), then variables files
+// (terraform.tfvars, terraform.tfvars.json, *.auto.tfvars lexically).
+func LoadFocus(files []Input, focus func(path string) bool) *Module {
+	ds := make([]*fileDecls, len(files))
+	for i, f := range files {
+		ds[i] = readDecls(f)
 	}
-	for _, f := range varFiles {
-		hf := m.parse(p, f)
-		if hf == nil {
-			continue
-		}
+	return assemble(files, ds, focus)
+}
+
+// fileDecls is what one file declares.
+type fileDecls struct {
+	problems  []Problem
+	vars      []varDecl
+	locals    []*hcl.Attribute
+	tfvars    []varDecl
+	resources []*hcl.Block
+}
+
+type varDecl struct {
+	name  string
+	value cty.Value
+}
+
+func readDecls(f Input) *fileDecls {
+	d := &fileDecls{}
+	hf := parseFile(f, &d.problems)
+	if hf == nil {
+		return d
+	}
+	if IsVars(f.Path) {
 		attrs, _ := hf.Body.JustAttributes()
 		for _, a := range sortedAttrs(attrs) {
 			if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
-				m.vars[a.Name] = v
+				d.tfvars = append(d.tfvars, varDecl{a.Name, v})
+			}
+		}
+		return d
+	}
+	content, _, _ := hf.Body.PartialContent(rootSchema)
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "variable":
+			v := cty.DynamicVal
+			vc, _, _ := b.Body.PartialContent(variableSchema)
+			if def, ok := vc.Attributes["default"]; ok {
+				if dv, diags := def.Expr.Value(nil); !diags.HasErrors() {
+					v = dv
+				}
+			}
+			d.vars = append(d.vars, varDecl{b.Labels[0], v})
+		case "locals":
+			attrs, _ := b.Body.JustAttributes()
+			d.locals = append(d.locals, sortedAttrs(attrs)...)
+		case "resource":
+			if Resources[b.Labels[0]] != nil {
+				d.resources = append(d.resources, b)
 			}
 		}
 	}
-	m.evalLocals(localExprs)
+	return d
+}
+
+func assemble(files []Input, ds []*fileDecls, focus func(string) bool) *Module {
+	m := &Module{Files: map[string][]byte{}, vars: map[string]cty.Value{}, locals: map[string]cty.Value{}}
+	order := make([]int, 0, len(files))
+	for i, f := range files {
+		m.Files[f.Path] = f.Data
+		if IsConfig(f.Path) || IsVars(f.Path) {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return fileRank(files[order[a]].Path) < fileRank(files[order[b]].Path) })
+	var locals []*hcl.Attribute
+	var resources []*hcl.Block
+	for _, i := range order {
+		d := ds[i]
+		if focus(files[i].Path) {
+			m.Problems = append(m.Problems, d.problems...)
+			resources = append(resources, d.resources...)
+		}
+		for _, v := range d.vars {
+			if old, seen := m.vars[v.name]; !seen || !old.IsKnown() {
+				m.vars[v.name] = v.value
+			}
+		}
+		for _, v := range d.tfvars {
+			m.vars[v.name] = v.value
+		}
+		locals = append(locals, d.locals...)
+	}
+	m.evalLocals(locals)
 	m.ctx = m.baseContext()
 	for _, b := range resources {
-		m.Resources = append(m.Resources, m.resource(b))
+		n := len(m.Problems)
+		rb := m.resource(b)
+		rb.Problems = append([]Problem(nil), m.Problems[n:]...)
+		m.Problems = m.Problems[:n]
+		m.Resources = append(m.Resources, rb)
 	}
 	return m
+}
+
+// fileRank orders a module's files as Terraform loads them.
+func fileRank(name string) string {
+	switch {
+	case IsVars(name):
+		return "2" + varRank(name)
+	case isOverride(name):
+		return "1" + name
+	}
+	return "0" + name
 }
 
 func varRank(name string) string {
@@ -216,13 +263,13 @@ func varRank(name string) string {
 	return "2" + base
 }
 
-func (m *Module) parse(p *hclparse.Parser, f Input) *hcl.File {
+func parseFile(f Input, problems *[]Problem) *hcl.File {
 	var hf *hcl.File
 	var diags hcl.Diagnostics
 	if strings.HasSuffix(f.Path, ".json") {
-		hf, diags = p.ParseJSON(f.Data, f.Path)
+		hf, diags = hcljson.Parse(f.Data, f.Path)
 	} else {
-		hf, diags = p.ParseHCL(f.Data, f.Path)
+		hf, diags = hclsyntax.ParseConfig(f.Data, f.Path, hcl.InitialPos)
 	}
 	for _, d := range diags {
 		if d.Severity != hcl.DiagError {
@@ -236,9 +283,9 @@ func (m *Module) parse(p *hclparse.Parser, f Input) *hcl.File {
 		if d.Detail != "" {
 			msg += ": " + d.Detail
 		}
-		m.Problems = append(m.Problems, Problem{Rule: "syntax", Range: r, Message: msg})
+		*problems = append(*problems, Problem{Rule: "syntax", Range: r, Message: msg})
 	}
-	if diags.HasErrors() && (hf == nil || hf.Body == nil) {
+	if hf == nil || hf.Body == nil {
 		return nil
 	}
 	return hf

@@ -21,7 +21,11 @@ func load(t *testing.T, files map[string]string) *Module {
 
 func problems(m *Module) []string {
 	var out []string
-	for _, p := range m.Problems {
+	all := append([]Problem(nil), m.Problems...)
+	for _, r := range m.Resources {
+		all = append(all, r.Problems...)
+	}
+	for _, p := range all {
 		out = append(out, fmt.Sprintf("%s:%d:%d %s: %s", p.Range.Filename, p.Range.Start.Line, p.Range.Start.Column, p.Rule, p.Message))
 	}
 	return out

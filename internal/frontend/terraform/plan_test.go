@@ -8,7 +8,7 @@ import (
 	"github.com/apigwlint/apigwlint/schema"
 )
 
-func loadPlan(t *testing.T) *source.Node {
+func readPlan(t *testing.T) *source.Node {
 	t.Helper()
 	data, err := os.ReadFile("testdata/plan.json")
 	if err != nil {
@@ -22,7 +22,7 @@ func loadPlan(t *testing.T) *source.Node {
 }
 
 func TestPlanRequests(t *testing.T) {
-	root := loadPlan(t)
+	root := readPlan(t)
 	if !IsPlan(root) {
 		t.Fatal("not recognised as a plan")
 	}

@@ -105,14 +105,17 @@ func moduleDir(file string) string {
 
 func obj(r diag.Range) *source.Node { return &source.Node{Kind: source.Object, Range: r} }
 
-func (h *hclArgs) rng(r hcl.Range) diag.Range {
-	return diag.Range{Start: h.pos(r.Filename, r.Start), End: h.pos(r.Filename, r.End)}
+func (h *hclArgs) rng(r hcl.Range) diag.Range { return h.m.Range(r) }
+
+// Range turns an HCL range into apigwlint's.
+func (m *Module) Range(r hcl.Range) diag.Range {
+	return diag.Range{Start: m.pos(r.Filename, r.Start), End: m.pos(r.Filename, r.End)}
 }
 
 // pos turns an HCL position (whose column counts grapheme clusters) into
 // apigwlint's (a column counts characters), from the byte offset.
-func (h *hclArgs) pos(file string, p hcl.Pos) diag.Pos {
-	data := h.m.Files[file]
+func (m *Module) pos(file string, p hcl.Pos) diag.Pos {
+	data := m.Files[file]
 	if p.Byte < 0 || p.Byte > len(data) {
 		return diag.Pos{Line: p.Line, Col: p.Column}
 	}
