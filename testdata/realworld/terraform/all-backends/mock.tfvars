@@ -1,0 +1,1 @@
+service_type_var = "MOCK"
