@@ -37,6 +37,11 @@ func present(n *source.Node) bool {
 	if n == nil {
 		return false
 	}
+	if n.Symbol != "" {
+		// Not known statically (a front-end's reference or variable):
+		// given, whatever its value will be.
+		return true
+	}
 	switch n.Kind {
 	case source.Null:
 		return false

@@ -50,6 +50,9 @@ RequestParameters:
 		auth := c.Root.Get("AuthType")
 		openID := enumOf(auth, "APP", "ANONYMOUS", "APPOPENID") == "APPOPENID"
 		cfgNode := c.Root.Get("OpenIdConnectConfig")
+		if cfgNode != nil && cfgNode.Symbol != "" {
+			return // not known statically
+		}
 		cfg := object(cfgNode)
 		if cfgNode != nil && cfgNode.Kind != source.Object && cfgNode.Kind != source.Null {
 			return // a JSON string that did not parse, or the wrong type: reported already

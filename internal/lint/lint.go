@@ -557,7 +557,7 @@ func unwrapPathError(err error) error {
 
 func isDefinitionFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".tf", ".tofu":
 		return true
 	}
 	return false

@@ -6,10 +6,11 @@ package registry
 import (
 	"github.com/apigwlint/apigwlint/internal/frontend"
 	"github.com/apigwlint/apigwlint/internal/frontend/request"
+	"github.com/apigwlint/apigwlint/internal/frontend/terraform"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
-var all = []*frontend.Frontend{request.Frontend}
+var all = []*frontend.Frontend{terraform.Frontend, terraform.PlanFrontend, request.Frontend}
 
 // All returns the front-ends in the order they are tried.
 func All() []*frontend.Frontend { return all }

@@ -50,15 +50,24 @@ func loadConfig(path string, data []byte, each func(*frontend.Definition)) *sour
 	}
 	m := assemble(inputs, decls, func(p string) bool { return p == path })
 	f.Problems = append(f.Problems, m.diagnostics(path, m.Problems, 0)...)
-	for i, rb := range m.Resources {
-		op, root := m.Request(rb)
-		ds := m.diagnostics(path, rb.Problems, i)
-		if op == "" {
+	doc := 0
+	for _, rb := range m.Resources {
+		insts := m.Requests(rb)
+		ds := m.diagnostics(path, rb.Problems, doc)
+		if len(insts) == 0 {
 			// A group: no definition of its own.
 			f.Problems = append(f.Problems, ds...)
 			continue
 		}
-		each(&frontend.Definition{Op: op, Root: root, Doc: i, Diags: ds, MaySymbolic: true})
+		for i, in := range insts {
+			d := &frontend.Definition{Op: in.Op, Root: in.Root, Doc: doc, MaySymbolic: true}
+			if i == 0 {
+				// The block's own problems once, not once per instance.
+				d.Diags = ds
+			}
+			each(d)
+			doc++
+		}
 	}
 	return f
 }

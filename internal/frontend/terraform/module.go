@@ -184,7 +184,9 @@ func readDecls(f Input) *fileDecls {
 			v := cty.DynamicVal
 			vc, _, _ := b.Body.PartialContent(variableSchema)
 			if def, ok := vc.Attributes["default"]; ok {
-				if dv, diags := def.Expr.Value(nil); !diags.HasErrors() {
+				// An empty or null default is a placeholder the caller
+				// of the module fills in: unknown, not "".
+				if dv, diags := def.Expr.Value(nil); !diags.HasErrors() && !dv.IsNull() && !dv.RawEquals(cty.StringVal("")) {
 					v = dv
 				}
 			}
@@ -409,6 +411,7 @@ func (m *Module) resource(b *hcl.Block) *ResourceBlock {
 	}
 	if !sch.Open {
 		m.checkRequired(rb)
+		m.checkServiceBlock(rb)
 		m.checkBlocks(rb.Body, func(name string) (*Block, bool) {
 			bl := sch.block(name)
 			return bl, bl != nil
@@ -453,6 +456,14 @@ func (m *Module) body(hb hcl.Body, args, blocks []string, open, resource bool) *
 			case isArg(a.Name):
 				addAttr(&Attr{Name: a.Name, NameRange: a.NameRange, Expr: a.Expr})
 			case isBlock(a.Name):
+				// Terraform 0.11 wrote blocks as arguments: an object, or a
+				// list of objects. Read them as the blocks they stand for.
+				if nbs := m.legacyBlocks(a, open); nbs != nil {
+					for _, nb := range nbs {
+						addBlock(nb)
+					}
+					continue
+				}
 				addAttr(&Attr{Name: a.Name, NameRange: a.NameRange, Expr: a.Expr, Legacy: true})
 			default:
 				unknown(a.Name, a.NameRange, "argument")
@@ -513,6 +524,45 @@ func (m *Module) body(hb hcl.Body, args, blocks []string, open, resource bool) *
 	return out
 }
 
+// legacyBlocks reads `NAME = { … }` or `NAME = [{ … }, …]` as blocks of
+// type NAME; nil when the value is not written out as object literals.
+func (m *Module) legacyBlocks(a *hclsyntax.Attribute, open bool) []*NestedBlock {
+	var objs []*hclsyntax.ObjectConsExpr
+	switch e := a.Expr.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		objs = append(objs, e)
+	case *hclsyntax.TupleConsExpr:
+		for _, it := range e.Exprs {
+			o, ok := it.(*hclsyntax.ObjectConsExpr)
+			if !ok {
+				return nil
+			}
+			objs = append(objs, o)
+		}
+	default:
+		return nil
+	}
+	var out []*NestedBlock
+	for _, o := range objs {
+		syn := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: o.SrcRange, EndRange: o.SrcRange}
+		for _, it := range o.Items {
+			name := hcl.ExprAsKeyword(it.KeyExpr)
+			if name == "" {
+				if v, diags := it.KeyExpr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() {
+					name = v.AsString()
+				}
+			}
+			if name == "" {
+				continue
+			}
+			syn.Attributes[name] = &hclsyntax.Attribute{Name: name, Expr: it.ValueExpr,
+				SrcRange: hcl.RangeBetween(it.KeyExpr.Range(), it.ValueExpr.Range()), NameRange: it.KeyExpr.Range()}
+		}
+		out = append(out, &NestedBlock{Type: a.Name, DefRange: a.NameRange, Body: m.nested(syn, a.Name, open, a.NameRange)})
+	}
+	return out
+}
+
 func (m *Module) dynamic(blk *hcl.Block, args, blocks []string, open bool) *NestedBlock {
 	typ := blk.Labels[0]
 	nb := &NestedBlock{Type: typ, DefRange: blk.DefRange, Dynamic: true, Iterator: typ}
@@ -552,10 +602,24 @@ func (m *Module) nested(hb hcl.Body, typ string, open bool, at hcl.Range) *Body 
 		args = append(args, a.Name)
 	}
 	b := m.body(hb, args, nil, open, false)
+	if open {
+		return b
+	}
+	var missing []string
 	for _, a := range bl.Args {
-		if a.Required && b.Attrs[a.Name] == nil && !open {
+		if a.Required && b.Attrs[a.Name] == nil {
+			missing = append(missing, a.Name)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+	case len(b.Attrs) == 0:
+		m.Problems = append(m.Problems, Problem{Rule: "schema", Range: at,
+			Message: "block \"" + typ + "\" is empty; the provider requires " + quoted(missing)})
+	default:
+		for _, name := range missing {
 			m.Problems = append(m.Problems, Problem{Rule: "schema", Range: at,
-				Message: "block \"" + typ + "\" is missing the required argument \"" + a.Name + "\""})
+				Message: "block \"" + typ + "\" is missing the required argument \"" + name + "\""})
 		}
 	}
 	return b
@@ -616,5 +680,49 @@ func (m *Module) checkRequired(rb *ResourceBlock) {
 			m.Problems = append(m.Problems, Problem{Rule: "schema", Range: at,
 				Message: rb.Type + " \"" + rb.Name + "\" is missing the required block \"" + bl.Name + "\""})
 		}
+	}
+}
+
+func quoted(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "\"" + n + "\""
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+// serviceBlocks are the blocks service_type picks from.
+var serviceBlocks = map[string]string{
+	"HTTP": "http_service_config", "HTTP-VPC": "http_vpc_service_config",
+	"FunctionCompute": "fc_service_config", "MOCK": "mock_service_config",
+}
+
+// checkServiceBlock reports a service_type whose block is not given: the
+// provider fails at apply ("Creating apigatway api error:
+// http_service_config is null").
+func (m *Module) checkServiceBlock(rb *ResourceBlock) {
+	st := rb.Body.Attrs["service_type"]
+	if st == nil {
+		return
+	}
+	v := m.Eval(st.Expr)
+	if !v.IsWhollyKnown() || v.IsNull() || v.Type() != cty.String {
+		return
+	}
+	typ, ok := serviceBlocks[v.AsString()]
+	if !ok {
+		msg := "service_type \"" + v.AsString() + "\" is not one of MOCK, HTTP-VPC, FunctionCompute, HTTP (the provider rejects it)"
+		if s := schema.Suggest(v.AsString(), []string{"MOCK", "HTTP-VPC", "FunctionCompute", "HTTP"}); s != "" {
+			msg += "; did you mean \"" + s + "\"?"
+		}
+		m.Problems = append(m.Problems, Problem{Rule: "schema", Range: st.Expr.Range(), Message: msg})
+		return
+	}
+	if len(rb.Body.Blocks[typ]) == 0 && rb.Body.Attrs[typ] == nil {
+		m.Problems = append(m.Problems, Problem{Rule: "schema", Range: st.Expr.Range(),
+			Message: "service_type \"" + v.AsString() + "\" needs a " + typ + " block: without it the provider fails at apply (\"" + typ + " is null\")"})
 	}
 }

@@ -143,6 +143,10 @@ type planArgs struct {
 
 func (p *planArgs) at() diag.Range { return p.values.Range }
 
+// missing: a plan has no missing arguments (Terraform validated it; an
+// unknown one is symbolic already).
+func (p *planArgs) missing(string) *source.Node { return nil }
+
 func (p *planArgs) blocks(typ string) []args {
 	v := p.values.Get(typ)
 	if v == nil || v.Kind != source.Array {

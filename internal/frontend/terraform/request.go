@@ -3,14 +3,17 @@ package terraform
 import (
 	"math/big"
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/gocty"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
@@ -30,9 +33,74 @@ import (
 // the user's, and the gateway treats them as absent.
 // It returns nil for a resource type that maps to no operation.
 func (m *Module) Request(rb *ResourceBlock) (op string, root *source.Node) {
-	b := &builder{}
-	h := &hclArgs{m: m, dir: moduleDir(rb.DefRange.Filename), body: rb.Body, def: rb.DefRange, typ: rb.TypeRange}
-	return b.build(rb.Type, h)
+	insts := m.Requests(rb)
+	if len(insts) == 0 {
+		return "", nil
+	}
+	return insts[0].Op, insts[0].Root
+}
+
+// Instance is the request of one instance of a resource.
+type Instance struct {
+	Key  string // the count or for_each key, "" for a single instance or a template
+	Op   string
+	Root *source.Node
+}
+
+// maxInstances bounds the expansion of count and for_each; a larger
+// resource is checked once as a template.
+const maxInstances = 64
+
+// Requests builds the requests of a resource: one per instance when count
+// or for_each is known (each.key, each.value and count.index then have
+// their values), else one template in which they are symbolic.
+func (m *Module) Requests(rb *ResourceBlock) []Instance {
+	base := &hclArgs{m: m, dir: moduleDir(rb.DefRange.Filename), body: rb.Body, def: rb.DefRange,
+		res: rb.Schema, where: rb.Type + "." + rb.Name}
+	one := func(h *hclArgs, key string) []Instance {
+		op, root := (&builder{}).build(rb.Type, h)
+		if root == nil {
+			return nil
+		}
+		return []Instance{{Key: key, Op: op, Root: root}}
+	}
+	var out []Instance
+	if a := rb.Body.Attrs["for_each"]; a != nil {
+		v := m.Eval(a.Expr)
+		if !v.IsWhollyKnown() || v.IsNull() || !(v.CanIterateElements()) || v.LengthInt() > maxInstances {
+			return one(base, "")
+		}
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			if v.Type().IsSetType() || v.Type().IsListType() || v.Type().IsTupleType() {
+				k = e
+			}
+			key := k.GoString()
+			if k.Type() == cty.String {
+				key = k.AsString()
+			}
+			h := *base
+			h.extra = map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": k, "value": e})}
+			h.inst = "[" + key + "]"
+			out = append(out, one(&h, key)...)
+		}
+		return out
+	}
+	if a := rb.Body.Attrs["count"]; a != nil {
+		v := m.Eval(a.Expr)
+		var n int
+		if !v.IsWhollyKnown() || v.IsNull() || !v.Type().Equals(cty.Number) || gocty.FromCtyValue(v, &n) != nil || n < 0 || n > maxInstances {
+			return one(base, "")
+		}
+		for i := 0; i < n; i++ {
+			h := *base
+			h.extra = map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(i))})}
+			h.inst = "[" + strconv.Itoa(i) + "]"
+			out = append(out, one(&h, strconv.Itoa(i))...)
+		}
+		return out
+	}
+	return one(base, "")
 }
 
 func (b *builder) build(typ string, a args) (op string, root *source.Node) {
@@ -58,27 +126,79 @@ type args interface {
 	value(name string, kind argKind) *source.Node
 	// blocks are the nested blocks of a type, in order.
 	blocks(typ string) []args
-	// at is where the resource or block starts; typeAt where its type is.
+	// at is where the resource or block starts.
 	at() diag.Range
+	// missing is the placeholder of a required argument that is not
+	// given (already reported by the front-end), nil when name is
+	// optional: the schema must not report it a second time.
+	missing(name string) *source.Node
 }
 
 type builder struct{}
 
 // hclArgs reads arguments from a module's configuration.
 type hclArgs struct {
-	m    *Module
-	dir  string
-	body *Body
-	def  hcl.Range
-	typ  hcl.Range
+	m     *Module
+	dir   string
+	body  *Body
+	def   hcl.Range
+	res   *Resource // the resource's schema, or
+	block *Block    // the block's
+	where string    // the resource's address, for placeholders
+	// extra are each or count for one instance; inst names the instance
+	// in symbols that depend on it.
+	extra map[string]cty.Value
+	inst  string
+}
+
+func (h *hclArgs) arg(name string) *Arg {
+	if h.block != nil {
+		return h.block.arg(name)
+	}
+	if h.res != nil {
+		return h.res.arg(name)
+	}
+	return nil
+}
+
+func (h *hclArgs) missing(name string) *source.Node {
+	if a := h.body.Attrs[name]; a != nil && a.Legacy {
+		// A block written as an argument whose value is not an object
+		// literal (a variable, a function): its content is unknown.
+		r := h.rng(a.Expr.Range())
+		return &source.Node{Kind: source.Object, Range: r, KeyRange: h.rng(a.NameRange), Symbol: h.symbol(a.Expr)}
+	}
+	required := false
+	if a := h.arg(name); a != nil {
+		required = a.Required
+	} else if h.res != nil {
+		if b := h.res.block(name); b != nil {
+			required = b.Required && len(h.body.Blocks[name]) == 0
+		}
+	}
+	if !required {
+		return nil
+	}
+	if _, given := h.body.Attrs[name]; given {
+		return nil
+	}
+	at := h.at()
+	return &source.Node{Kind: source.String, Range: at, KeyRange: at,
+		Symbol: facts.Symbolic("missing "+name+" of "+h.where+h.inst+" in "+h.dir, "")}
 }
 
 func (h *hclArgs) at() diag.Range { return h.rng(h.def) }
 
 func (h *hclArgs) blocks(typ string) []args {
 	var out []args
+	var bl *Block
+	if h.res != nil {
+		bl = h.res.block(typ)
+	}
 	for _, nb := range h.body.Blocks[typ] {
-		out = append(out, &hclArgs{m: h.m, dir: h.dir, body: nb.Body, def: nb.DefRange, typ: nb.DefRange})
+		c := *h
+		c.body, c.def, c.res, c.block = nb.Body, nb.DefRange, nil, bl
+		out = append(out, &c)
 	}
 	return out
 }
@@ -134,7 +254,9 @@ func set(o *source.Node, key string, a args, name string, kind argKind) *source.
 	}
 	n := a.value(name, kind)
 	if n == nil {
-		return nil
+		if n = a.missing(name); n == nil {
+			return nil
+		}
 	}
 	o.Fields = append(o.Fields, &source.Field{Key: key, RawKey: name, KeyRange: n.KeyRange, Value: n})
 	return n
@@ -150,7 +272,7 @@ func implicit(o *source.Node, key, value string, kind source.Kind, r diag.Range)
 // schema converts them, anything else symbolic.
 func (h *hclArgs) expr(expr hcl.Expression, kind argKind) *source.Node {
 	r := h.rng(expr.Range())
-	v := h.m.Eval(expr)
+	v := evalIn(h.m.ctx, expr, h.extra)
 	if !v.IsWhollyKnown() {
 		return &source.Node{Kind: source.String, Range: r, Symbol: h.symbol(expr)}
 	}
@@ -220,16 +342,26 @@ func numberText(f *big.Float) string {
 }
 
 // symbol names an unknown value so that equal expressions are equal keys:
-// a reference to a group resource is that resource (module directory +
-// address), anything else its expression text within the module.
+// a reference to a group resource's id is that group (module directory +
+// address), anything else is its expression text within the module (and
+// the instance, when it depends on each or count).
 func (h *hclArgs) symbol(expr hcl.Expression) string {
 	vars := expr.Variables()
 	if len(vars) == 1 {
 		t := vars[0]
-		if len(t) >= 2 {
-			if attr, ok := t[1].(hcl.TraverseAttr); ok && t.RootName() == GroupResource.Type {
-				return "tf:" + h.dir + "#" + GroupResource.Type + "." + attr.Name
+		if len(t) == 3 && t.RootName() == GroupResource.Type {
+			name, ok1 := t[1].(hcl.TraverseAttr)
+			id, ok2 := t[2].(hcl.TraverseAttr)
+			if ok1 && ok2 && id.Name == "id" {
+				ref := GroupResource.Type + "." + name.Name
+				return facts.Symbolic(ref+" in "+h.dir, ref)
 			}
+		}
+	}
+	inst := ""
+	for _, t := range vars {
+		if root := t.RootName(); root == "each" || root == "count" {
+			inst = h.inst
 		}
 	}
 	r := expr.Range()
@@ -239,8 +371,13 @@ func (h *hclArgs) symbol(expr hcl.Expression) string {
 		text = string(data[r.Start.Byte:r.End.Byte])
 	}
 	text = strings.Join(strings.Fields(text), " ")
-	text = strings.TrimSuffix(strings.TrimPrefix(text, "\"${"), "}\"")
-	return "tf:" + h.dir + "#" + text
+	if len(text) > 200 {
+		text = text[:200] + "…"
+	}
+	if strings.HasPrefix(text, "\"${") && strings.HasSuffix(text, "}\"") && strings.Count(text, "${") == 1 {
+		text = text[3 : len(text)-2]
+	}
+	return facts.Symbolic(text+inst+" in "+h.dir, "")
 }
 
 // first is the first block of a type (the template of a dynamic one).
@@ -259,6 +396,13 @@ func (b *builder) api(a args) *source.Node {
 	set(root, "AuthType", a, "auth_type", argString)
 	// Not expressible in Terraform; the provider always sends PRIVATE.
 	implicit(root, "Visibility", "PRIVATE", source.String, root.Range)
+	if n := root.Get("AuthType"); n != nil && n.Symbol == "" && n.Value == "APPOPENID" {
+		// The provider has no argument for OpenIdConnectConfig: nothing
+		// the user can add to the resource, so nothing to report here.
+		o := &source.Node{Kind: source.Object, Range: n.Range, KeyRange: n.Range,
+			Symbol: facts.Symbolic("OpenIdConnectConfig, which Terraform cannot set", "")}
+		root.Fields = append(root.Fields, &source.Field{Key: "OpenIdConnectConfig", RawKey: "OpenIdConnectConfig", KeyRange: n.Range, Value: o})
+	}
 	// Sent only when true (GetOk).
 	if n := a.value("force_nonce_check", argBool); n != nil && (n.Symbol != "" || n.Value == "true") {
 		set(root, "ForceNonceCheck", a, "force_nonce_check", argBool)
@@ -271,6 +415,9 @@ func (b *builder) api(a args) *source.Node {
 		set(n, "RequestMode", rc, "mode", argString)
 		set(n, "BodyFormat", rc, "body_format", argString)
 		root.Fields = append(root.Fields, &source.Field{Key: "RequestConfig", RawKey: "request_config", KeyRange: n.Range, Value: n})
+	} else if n := a.missing("request_config"); n != nil {
+		n.Kind = source.Object
+		root.Fields = append(root.Fields, &source.Field{Key: "RequestConfig", RawKey: "request_config", KeyRange: n.KeyRange, Value: n})
 	}
 	if sc := b.serviceConfig(a); sc != nil {
 		root.Fields = append(root.Fields, &source.Field{Key: "ServiceConfig", RawKey: "service_type", KeyRange: sc.Range, Value: sc})
@@ -287,7 +434,18 @@ func (b *builder) api(a args) *source.Node {
 // the other *_service_config blocks are ignored by the provider.
 func (b *builder) serviceConfig(a args) *source.Node {
 	st := a.value("service_type", argString)
-	if st == nil || st.Symbol != "" || st.Kind != source.String {
+	if st == nil {
+		if n := a.missing("service_type"); n != nil {
+			n.Kind = source.Object
+			return n
+		}
+		return nil
+	}
+	if st.Symbol != "" {
+		// Not known: the service config could be any of the blocks.
+		return &source.Node{Kind: source.Object, Range: st.Range, KeyRange: st.KeyRange, Symbol: st.Symbol}
+	}
+	if st.Kind != source.String {
 		return nil
 	}
 	at := st.Range
@@ -296,7 +454,7 @@ func (b *builder) serviceConfig(a args) *source.Node {
 	case "HTTP":
 		blk := first(a, "http_service_config")
 		if blk == nil {
-			return nil
+			return blockMissing(a, "http_service_config", at)
 		}
 		implicit(sc, "ServiceProtocol", "HTTP", source.String, at)
 		set(sc, "ServiceAddress", blk, "address", argString)
@@ -306,7 +464,7 @@ func (b *builder) serviceConfig(a args) *source.Node {
 	case "HTTP-VPC":
 		blk := first(a, "http_vpc_service_config")
 		if blk == nil {
-			return nil
+			return blockMissing(a, "http_vpc_service_config", at)
 		}
 		implicit(sc, "ServiceProtocol", "HTTP", source.String, at)
 		httpCommon(sc, blk)
@@ -319,7 +477,7 @@ func (b *builder) serviceConfig(a args) *source.Node {
 	case "FunctionCompute":
 		blk := first(a, "fc_service_config")
 		if blk == nil {
-			return nil
+			return blockMissing(a, "fc_service_config", at)
 		}
 		implicit(sc, "ServiceProtocol", "FunctionCompute", source.String, at)
 		set(sc, "ServiceTimeout", blk, "timeout", argInt)
@@ -343,7 +501,7 @@ func (b *builder) serviceConfig(a args) *source.Node {
 	case "MOCK":
 		blk := first(a, "mock_service_config")
 		if blk == nil {
-			return nil
+			return blockMissing(a, "mock_service_config", at)
 		}
 		implicit(sc, "ServiceProtocol", "HTTP", source.String, at)
 		implicit(sc, "Mock", "TRUE", source.String, at)
@@ -353,7 +511,9 @@ func (b *builder) serviceConfig(a args) *source.Node {
 		set(sc, "MockResult", blk, "result", argString)
 		set(sc, "AoneAppName", blk, "aone_name", argString)
 	default:
-		return nil
+		// Not a service type the provider knows (reported by the
+		// front-end): it sends no ServiceConfig at all.
+		return blockMissing(a, "service_type", at)
 	}
 	return sc
 }
@@ -452,4 +612,15 @@ func (b *builder) service(a args) *source.Node {
 	list := &source.Node{Kind: source.Array, Range: cfg.Range, Items: []*source.Node{cfg}}
 	root.Fields = append(root.Fields, &source.Field{Key: "serviceConfigs", RawKey: "serviceConfigs", KeyRange: cfg.Range, Value: list})
 	return root
+}
+
+// blockMissing stands for the service config of a service_type whose block
+// is not given: the provider fails at apply ("http_service_config is
+// null"), which the front-end reports; the schema must not add to it. A
+// block written as an argument (Terraform 0.11) is unknown.
+func blockMissing(a args, typ string, at diag.Range) *source.Node {
+	if n := a.missing(typ); n != nil {
+		return n
+	}
+	return &source.Node{Kind: source.Object, Range: at, KeyRange: at, Symbol: facts.Symbolic("missing "+typ, "")}
 }
