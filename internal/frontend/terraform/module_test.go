@@ -159,14 +159,35 @@ resource "alicloud_api_gateway_api" "old" {
     path     = "/old"
     mode     = "MAPPING"
   }
+  http_service_config = [{
+    address = "http://old.internal"
+    method  = "GET"
+    path    = "/old"
+    timeout = 10
+  }]
+  mock_service_config = var.mock
 }
 `})
 	if got := problems(m); len(got) != 0 {
 		t.Fatalf("problems: %v", got)
 	}
-	a := m.Resources[0].Body.Attrs["request_config"]
-	if a == nil || !a.Legacy {
-		t.Fatalf("request_config = %+v, want a legacy argument", a)
+	r := m.Resources[0]
+	rc := r.Body.Blocks["request_config"]
+	if len(rc) != 1 || rc[0].Body.Attrs["path"] == nil || r.Body.Attrs["request_config"] != nil {
+		t.Fatalf("request_config = %+v, want it read as a block", rc)
+	}
+	if len(r.Body.Blocks["http_service_config"]) != 1 {
+		t.Fatalf("a list of one object is one block")
+	}
+	if a := r.Body.Attrs["mock_service_config"]; a == nil || !a.Legacy {
+		t.Fatalf("a variable for a block stays a legacy argument: %+v", a)
+	}
+	_, root := m.Request(r)
+	if n := root.Lookup("/RequestConfig/RequestPath"); n == nil || n.Value != "/old" || n.Range.Start.Line != 11 {
+		t.Fatalf("RequestPath = %+v, want /old at line 11", n)
+	}
+	if n := root.Lookup("/ServiceConfig/ServiceAddress"); n == nil || n.Value != "http://old.internal" {
+		t.Fatalf("ServiceAddress = %+v", n)
 	}
 }
 

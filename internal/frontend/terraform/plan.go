@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
@@ -226,11 +227,15 @@ func (p *planArgs) symbol(name string) string {
 		for _, r := range refs.Items {
 			s := r.Scalar()
 			if strings.HasPrefix(s, GroupResource.Type+".") && strings.Count(s, ".") == 1 {
-				return "tfplan:" + moduleOf(p.addr) + "#" + s
+				where := "the root module"
+				if mod := moduleOf(p.addr); mod != "" {
+					where = mod
+				}
+				return facts.Symbolic(s+" of "+where+" (plan)", s)
 			}
 		}
 	}
-	return "tfplan:" + p.addr + "#" + name
+	return facts.Symbolic(name+" of "+p.addr+" (plan)", "")
 }
 
 // moduleOf is the module part of a resource address ("" for the root).

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -187,13 +188,13 @@ func TestRequestKeepsUnknownsSymbolic(t *testing.T) {
 	}
 	_, root := m.Request(api)
 	g := root.Lookup("/GroupId")
-	if g == nil || g.Symbol != "tf:mod#alicloud_api_gateway_group.example" {
+	if g == nil || g.Symbol != facts.Symbolic("alicloud_api_gateway_group.example in mod", "alicloud_api_gateway_group.example") {
 		t.Fatalf("GroupId = %+v, want the group resource as a symbolic key", g)
 	}
-	if n := root.Lookup("/ApiName"); n == nil || n.Symbol != "tf:mod#var.api_name" {
+	if n := root.Lookup("/ApiName"); n == nil || n.Symbol != facts.Symbolic("var.api_name in mod", "") {
 		t.Fatalf("ApiName = %+v, want the variable without a value, symbolic", n)
 	}
-	if n := root.Lookup("/ServiceConfig/ServiceTimeout"); n == nil || n.Symbol != "tf:mod#var.timeout" {
+	if n := root.Lookup("/ServiceConfig/ServiceTimeout"); n == nil || n.Symbol != facts.Symbolic("var.timeout in mod", "") {
 		t.Fatalf("ServiceTimeout = %+v", n)
 	}
 }
