@@ -663,23 +663,42 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// checkRequired reports required arguments and blocks that are missing.
+// checkRequired reports the required arguments and blocks that are
+// missing, in one diagnostic.
 func (m *Module) checkRequired(rb *ResourceBlock) {
 	at := rb.TypeRange
 	if at.Filename == "" {
 		at = rb.DefRange
 	}
+	var args, blocks []string
 	for _, a := range rb.Schema.Args {
 		if a.Required && rb.Body.Attrs[a.Name] == nil {
-			m.Problems = append(m.Problems, Problem{Rule: "schema", Range: at,
-				Message: rb.Type + " \"" + rb.Name + "\" is missing the required argument \"" + a.Name + "\""})
+			args = append(args, a.Name)
 		}
 	}
 	for _, bl := range rb.Schema.Blocks {
 		if bl.Required && rb.Body.Blocks[bl.Name] == nil && rb.Body.Attrs[bl.Name] == nil {
-			m.Problems = append(m.Problems, Problem{Rule: "schema", Range: at,
-				Message: rb.Type + " \"" + rb.Name + "\" is missing the required block \"" + bl.Name + "\""})
+			blocks = append(blocks, bl.Name)
 		}
+	}
+	var parts []string
+	switch len(args) {
+	case 0:
+	case 1:
+		parts = append(parts, "the required argument "+quoted(args))
+	default:
+		parts = append(parts, "the required arguments "+quoted(args))
+	}
+	switch len(blocks) {
+	case 0:
+	case 1:
+		parts = append(parts, "the required block "+quoted(blocks))
+	default:
+		parts = append(parts, "the required blocks "+quoted(blocks))
+	}
+	if len(parts) > 0 {
+		m.Problems = append(m.Problems, Problem{Rule: "schema", Range: at,
+			Message: rb.Type + " \"" + rb.Name + "\" is missing " + strings.Join(parts, " and ")})
 	}
 }
 

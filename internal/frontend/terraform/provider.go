@@ -165,3 +165,103 @@ var Resources = map[string]*Resource{
 	GroupResource.Type:   GroupResource,
 	ServiceResource.Type: ServiceResource,
 }
+
+// params maps an argument (resource type or block type, then name) to the
+// request parameter it becomes, for documentation in the editor.
+var params = map[string]string{
+	"alicloud_api_gateway_api.group_id":             "/GroupId",
+	"alicloud_api_gateway_api.name":                 "/ApiName",
+	"alicloud_api_gateway_api.description":          "/Description",
+	"alicloud_api_gateway_api.auth_type":            "/AuthType",
+	"alicloud_api_gateway_api.force_nonce_check":    "/ForceNonceCheck",
+	"alicloud_api_gateway_api.backend_enabled":      "/BackendEnable",
+	"alicloud_api_gateway_api.backend_id":           "/BackendId",
+	"request_config.protocol":                       "/RequestConfig/RequestProtocol",
+	"request_config.method":                         "/RequestConfig/RequestHttpMethod",
+	"request_config.path":                           "/RequestConfig/RequestPath",
+	"request_config.mode":                           "/RequestConfig/RequestMode",
+	"request_config.body_format":                    "/RequestConfig/BodyFormat",
+	"http_service_config.address":                   "/ServiceConfig/ServiceAddress",
+	"http_service_config.path":                      "/ServiceConfig/ServicePath",
+	"http_service_config.method":                    "/ServiceConfig/ServiceHttpMethod",
+	"http_service_config.timeout":                   "/ServiceConfig/ServiceTimeout",
+	"http_service_config.aone_name":                 "/ServiceConfig/AoneAppName",
+	"http_service_config.content_type_category":     "/ServiceConfig/ContentTypeCatagory",
+	"http_service_config.content_type_value":        "/ServiceConfig/ContentTypeValue",
+	"http_vpc_service_config.name":                  "/ServiceConfig/VpcConfig/Name",
+	"http_vpc_service_config.vpc_scheme":            "/ServiceConfig/VpcConfig/VpcScheme",
+	"http_vpc_service_config.path":                  "/ServiceConfig/ServicePath",
+	"http_vpc_service_config.method":                "/ServiceConfig/ServiceHttpMethod",
+	"http_vpc_service_config.timeout":               "/ServiceConfig/ServiceTimeout",
+	"http_vpc_service_config.aone_name":             "/ServiceConfig/AoneAppName",
+	"http_vpc_service_config.content_type_category": "/ServiceConfig/ContentTypeCatagory",
+	"http_vpc_service_config.content_type_value":    "/ServiceConfig/ContentTypeValue",
+	"fc_service_config.region":                      "/ServiceConfig/FunctionComputeConfig/FcRegionId",
+	"fc_service_config.arn_role":                    "/ServiceConfig/FunctionComputeConfig/RoleArn",
+	"fc_service_config.timeout":                     "/ServiceConfig/ServiceTimeout",
+	"fc_service_config.function_type":               "/ServiceConfig/FunctionComputeConfig/FcType",
+	"fc_service_config.function_version":            "/ServiceConfig/FunctionComputeConfig/FcVersion",
+	"fc_service_config.function_name":               "/ServiceConfig/FunctionComputeConfig/FunctionName",
+	"fc_service_config.service_name":                "/ServiceConfig/FunctionComputeConfig/ServiceName",
+	"fc_service_config.function_base_url":           "/ServiceConfig/FunctionComputeConfig/FcBaseUrl",
+	"fc_service_config.path":                        "/ServiceConfig/FunctionComputeConfig/Path",
+	"fc_service_config.method":                      "/ServiceConfig/FunctionComputeConfig/Method",
+	"fc_service_config.only_business_path":          "/ServiceConfig/FunctionComputeConfig/OnlyBusinessPath",
+	"fc_service_config.qualifier":                   "/ServiceConfig/FunctionComputeConfig/Qualifier",
+	"fc_service_config.content_type_category":       "/ServiceConfig/FunctionComputeConfig/ContentTypeCatagory",
+	"fc_service_config.content_type_value":          "/ServiceConfig/FunctionComputeConfig/ContentTypeValue",
+	"mock_service_config.result":                    "/ServiceConfig/MockResult",
+	"mock_service_config.aone_name":                 "/ServiceConfig/AoneAppName",
+	"request_parameters.name":                       "/RequestParameters/0/ApiParameterName",
+	"request_parameters.type":                       "/RequestParameters/0/ParameterType",
+	"request_parameters.required":                   "/RequestParameters/0/Required",
+	"request_parameters.in":                         "/RequestParameters/0/Location",
+	"request_parameters.description":                "/RequestParameters/0/Description",
+	"request_parameters.default_value":              "/RequestParameters/0/DefaultValue",
+	"request_parameters.in_service":                 "/ServiceParameters/0/Location",
+	"request_parameters.name_service":               "/ServiceParameters/0/ServiceParameterName",
+	"constant_parameters.name":                      "/RequestParameters/0/ApiParameterName",
+	"constant_parameters.in":                        "/RequestParameters/0/Location",
+	"constant_parameters.value":                     "/RequestParameters/0/DefaultValue",
+	"constant_parameters.description":               "/RequestParameters/0/Description",
+	"system_parameters.name":                        "/RequestParameters/0/ApiParameterName",
+	"system_parameters.in":                          "/RequestParameters/0/Location",
+	"system_parameters.name_service":                "/ServiceParameters/0/ServiceParameterName",
+	"alicloud_apig_service.gateway_id":              "/gatewayId",
+	"alicloud_apig_service.source_type":             "/sourceType",
+	"alicloud_apig_service.resource_group_id":       "/resourceGroupId",
+	"alicloud_apig_service.service_name":            "/serviceConfigs/0/name",
+	"alicloud_apig_service.namespace":               "/serviceConfigs/0/namespace",
+	"alicloud_apig_service.qualifier":               "/serviceConfigs/0/qualifier",
+	"alicloud_apig_service.express_type":            "/serviceConfigs/0/expressType",
+	"alicloud_apig_service.addresses":               "/serviceConfigs/0/addresses",
+	"alicloud_apig_service.dns_servers":             "/serviceConfigs/0/dnsServers",
+}
+
+// Param is the request parameter (operation and pointer) an argument of
+// a resource or of one of its blocks becomes; "" when it becomes none.
+func Param(resourceType, block, arg string) (op, pointer string) {
+	switch resourceType {
+	case APIResource.Type:
+		op = "CreateApi"
+	case ServiceResource.Type:
+		op = "CreateService"
+	default:
+		return "", ""
+	}
+	key := resourceType + "." + arg
+	if block != "" {
+		key = block + "." + arg
+	}
+	if p := params[key]; p != "" {
+		return op, p
+	}
+	return "", ""
+}
+
+// Schema returns the schema of a resource type, nil when apigwlint does
+// not read it.
+func Schema(resourceType string) *Resource { return Resources[resourceType] }
+
+// Block returns the schema of a block of a resource type, nil if none.
+func (r *Resource) Block(name string) *Block { return r.block(name) }
