@@ -136,7 +136,8 @@ func requestMethod(root *source.Node) string {
 // backendPath returns the node of the path the gateway calls the backend
 // with: FunctionComputeConfig.Path for Function Compute, ServicePath for
 // HTTP (and unknown or mixed) backends, nothing for OSS and EventBridge.
-// Nil when that path is absent or not a string.
+// Nil when that path is absent, empty (Terraform and Serverless Devs send
+// "" for an unset path) or not a string.
 func backendPath(root *source.Node) *source.Node {
 	sc := root.Get("ServiceConfig")
 	var n *source.Node
@@ -148,7 +149,7 @@ func backendPath(root *source.Node) *source.Node {
 	default:
 		n = sc.Get("ServicePath")
 	}
-	if n == nil || n.Kind != source.String {
+	if n == nil || n.Kind != source.String || !present(n) {
 		return nil
 	}
 	return n
@@ -160,7 +161,7 @@ func backendPath(root *source.Node) *source.Node {
 // list" from it says nothing instead.
 func unreadable(root *source.Node, keys ...string) bool {
 	for _, k := range keys {
-		if n := root.Get(k); n != nil && n.Kind != source.Array && n.Kind != source.Null {
+		if n := root.Get(k); present(n) && n.Kind != source.Array {
 			return true
 		}
 	}

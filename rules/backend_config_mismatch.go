@@ -85,6 +85,9 @@ ServiceConfig:
 			}
 		}
 		if mock {
+			// The one place where "" counts as a value: an empty mock
+			// response body is a response (Terraform sends mockResult
+			// from its required result argument, which may be empty).
 			if r := sc.Get("MockResult"); (r == nil || r.Kind == source.Null) && !has(c, sc, "MockResult") {
 				c.ReportNode(mockNode, "Mock is TRUE but ServiceConfig has no MockResult: add the response body the gateway should return (it may be an empty string)")
 			}
@@ -102,10 +105,5 @@ func vpcConfigured(v *source.Node) bool {
 	if v != nil && v.Kind != source.Object && v.Kind != source.Null {
 		return true // the wrong type: the schema reports it
 	}
-	for _, k := range []string{"Name", "VpcId", "InstanceId", "Port"} {
-		if present(v.Get(k)) {
-			return true
-		}
-	}
-	return false
+	return presentAny(v, backendNames["VpcConfig"]...)
 }

@@ -117,7 +117,12 @@ serviceConfigs:
 	}}
 	SchemaRule = &Rule{ID: "schema", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a value breaks the operation's JSON Schema: a missing required parameter, a wrong type, a value outside its enum, a length, pattern or limit",
-		Why:     "The gateway rejects these calls. The schemas (`apigwlint schema`) are derived from the vendor's parameter tables; where the sources disagree they accept the input.",
+		Why: "The gateway rejects these calls. The schemas (`apigwlint schema`) are derived from the vendor's parameter tables; where the sources disagree they accept the input, " +
+			"and where the live gateway is known to accept more than the tables say, the schema accepts that too: an `ApiName` such as `tf-example` (the tables say " +
+			"letters, digits and `_`; the schema takes the ROS specification's 4 to 128 characters, a letter first, then letters, digits, `_`, `-`, `.` or spaces). " +
+			"An empty string in an optional parameter (`BodyFormat: \"\"`, `ContentTypeCatagory: \"\"`, `ServiceAddress: \"\"` on a Function Compute backend) is the same " +
+			"as leaving it out: Terraform, Serverless Devs and the SDKs write \"unset\" that way and the gateway accepts it, so no enum, pattern or length applies to it. " +
+			"A required parameter stays required: an empty `GroupId`, `Visibility` or `RequestPath` is reported.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: ab
@@ -135,7 +140,10 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:80
 	}}
 	UnknownField = &Rule{ID: "unknown-field", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "a key that the operation does not define, with a did-you-mean suggestion",
-		Why:     "A misspelt optional parameter is silently ignored by the deployment tool or rejected by the gateway; either way the setting you meant is not applied. Top-level keys must match exactly; keys inside JSON-string parameters may differ in the case of their first letter (`requestProtocol`), as Terraform and ROS send them.",
+		Why: "A misspelt optional parameter is silently ignored by the deployment tool or rejected by the gateway; either way the setting you meant is not applied. " +
+			"Top-level keys must match exactly; keys inside JSON-string parameters may differ in the case of their first letter (`requestProtocol`), as Terraform and ROS send them. " +
+			"Undocumented keys that a tool adds to every request and the gateway accepts are not unknown: Terraform's `name` (a copy of `ApiParameterName`) in each " +
+			"`RequestParameters` item, Serverless Devs' `ContentTypeCategory` in `FunctionComputeConfig`, and the console's `isHide` and `ParameterLocation`.",
 		Bad: `Action: CreateService
 gatewayId: gw-cq7l5s5lhtg001
 sourceType: K8S

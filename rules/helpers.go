@@ -31,8 +31,16 @@ func enumOf(n *source.Node, allowed ...string) string {
 	return ""
 }
 
-// present reports whether a key holds something: not absent, not null,
-// not an empty string, not an empty object or array.
+// present reports whether a key holds something, and is the one place
+// where rules decide whether an optional value is set. An empty optional
+// value is the same as an absent one, because that is how tools write
+// "unset" and how the gateway reads it (Terraform's request structs have
+// no omitempty, Serverless Devs merges empty defaults into every API):
+// absent, null, a blank string, an empty object or array, and an object
+// none of whose keys is present (Terraform's
+// {"name": "", "vpcScheme": ""}) are all unset. Inside an object, false is
+// a key's zero value and does not make the object set (Terraform's
+// all-empty functionComputeConfig carries "onlyBusinessPath": false).
 func present(n *source.Node) bool {
 	if n == nil {
 		return false
@@ -48,11 +56,26 @@ func present(n *source.Node) bool {
 	case source.String:
 		return strings.TrimSpace(n.Value) != ""
 	case source.Object:
-		return len(n.Fields) > 0
+		for _, f := range n.Fields {
+			if present(f.Value) && !(f.Value.Kind == source.Bool && !f.Value.IsTrue()) {
+				return true
+			}
+		}
+		return false
 	case source.Array:
 		return len(n.Items) > 0
 	}
 	return true
+}
+
+// presentAny reports whether obj holds any of keys (see present).
+func presentAny(obj *source.Node, keys ...string) bool {
+	for _, k := range keys {
+		if present(obj.Get(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // items returns the items of an array node (nil for anything else).

@@ -54,7 +54,7 @@ RequestParameters:
 			return // not known statically
 		}
 		cfg := object(cfgNode)
-		if cfgNode != nil && cfgNode.Kind != source.Object && cfgNode.Kind != source.Null {
+		if present(cfgNode) && cfgNode.Kind != source.Object {
 			return // a JSON string that did not parse, or the wrong type: reported already
 		}
 		apiTypeNode := cfg.Get("OpenIdApiType")

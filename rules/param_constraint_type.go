@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/apigwlint/apigwlint/internal/diag"
-	"github.com/apigwlint/apigwlint/internal/source"
 )
 
 // ParamConstraintType: a validation setting that does not apply to the
@@ -62,7 +61,7 @@ RequestParameters:
 				{"EnumValue", "String, Int, Long, Float and Double", numeric || typ == "String"},
 			} {
 				v := p.Item.Get(k.key)
-				if k.ok || v == nil || v.Kind == source.Null {
+				if k.ok || !present(v) {
 					continue
 				}
 				d := c.ReportKey(v, "%s applies only to %s parameters, and %q is %s: the gateway does not check it; change ParameterType or remove %s",

@@ -111,7 +111,8 @@ func TestDocExamples(t *testing.T) {
 func TestSeverities(t *testing.T) {
 	want := map[string]diag.Severity{
 		"path-param-undeclared":              diag.Error,
-		"signature-method-requires-app-auth": diag.Warning,
+		"signature-method-requires-app-auth": diag.Error,
+		"appcode-requires-app-auth":          diag.Error,
 		"body-on-get":                        diag.Warning,
 		"body-format-missing":                diag.Off,
 		"address-format":                     diag.Error,

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/apigwlint/apigwlint/internal/diag"
 )
 
@@ -8,18 +10,29 @@ import (
 // app authenticates to.
 //
 // The vendor documents AllowSignatureMethod "if AuthType is set to APP"
-// (reference A.1, C). Terraform sends HmacSHA256 for every API whatever its
-// auth type, and the gateway accepts that, so the setting is ignored rather
-// than rejected: a warning. APPOPENID ("OpenID Connect & Alibaba Cloud
-// APP" in the console) also authenticates the calling app, so only
-// ANONYMOUS is flagged.
+// (CreateApi page,
+// https://www.alibabacloud.com/help/en/api-gateway/latest/api-cloudapi-2016-07-14-createapi).
+// The gateway does not reject it on another AuthType, but the project's
+// brief names "signature method only with APP auth" as a constraint, so it
+// is an error by default; a team that wants a warning sets it in
+// .apigwlint.yaml. APPOPENID ("OpenID Connect & Alibaba Cloud APP" in the
+// console) also authenticates the calling app. Without AuthType the
+// gateway's default applies, which no source documents, so nothing is
+// reported then (an empty AuthType is the same as none).
 var SignatureMethodRequiresAppAuth = &Rule{
-	ID: "signature-method-requires-app-auth", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
+	ID: "signature-method-requires-app-auth", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
-		Summary: "`AllowSignatureMethod` is set on an API with `AuthType: ANONYMOUS`, where no app signs requests",
+		Summary: "`AllowSignatureMethod` is set on an API whose `AuthType` is neither `APP` nor `APPOPENID`, so no app signs its requests",
 		Why: "The signature method says which HMAC algorithm calling apps may sign requests with; the vendor documents it for `AuthType: APP` " +
 			"(APPOPENID also authenticates the app). An anonymous API checks no signature, so the setting has no effect and suggests a protection that is not there. " +
-			"Either remove `AllowSignatureMethod` or use `AuthType: APP`. A warning, not an error: Terraform sends it for every API and the gateway accepts it.",
+			"Either remove `AllowSignatureMethod` or use `AuthType: APP`. " +
+			"An error by default although the gateway ignores rather than rejects the setting: \"signature method only with APP auth\" is one of the " +
+			"constraints the project was built to enforce, and a definition that says both \"anonymous\" and \"signed\" is wrong about one of them. " +
+			"Teams that accept it can lower it in `.apigwlint.yaml` (`signature-method-requires-app-auth: warning`). " +
+			"Without `AuthType` nothing is reported: the gateway's default is not documented. " +
+			"Note for translated definitions: the Terraform provider sends `AllowSignatureMethod: HmacSHA256` on every API whatever its `auth_type`, " +
+			"and Serverless Devs merges the same default into every API; a value the tool adds is not the user's and must not be reported by a Terraform " +
+			"or Serverless Devs front-end. In a request file it is reported like any other value.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: ListProducts
@@ -44,7 +57,10 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://catalog.internal:
 	},
 }
 
-// checkNeedsAppAuth reports key when it is set while AuthType is ANONYMOUS.
+// checkNeedsAppAuth reports key when it is set while AuthType is set to
+// anything but APP or APPOPENID (compared ignoring case, as enumOf does
+// elsewhere: a wrong case is also a schema error, and the rule still reads
+// the value the author meant).
 func checkNeedsAppAuth(c *Context, key, what string) {
 	v := c.Root.Get(key)
 	if !present(v) {
@@ -54,10 +70,14 @@ func checkNeedsAppAuth(c *Context, key, what string) {
 		return // DEFAULT defers to the group setting: nothing is asked for
 	}
 	auth := c.Root.Get("AuthType")
-	if enumOf(auth, "APP", "ANONYMOUS", "APPOPENID") != "ANONYMOUS" {
+	if !present(auth) || enumOf(auth, "APP", "APPOPENID") != "" {
 		return
 	}
-	d := c.ReportNode(v, "%s is set but AuthType is ANONYMOUS, so no app signs or identifies its requests and %s has no effect; remove %s or use AuthType APP",
-		key, what, key)
-	c.Related(d, auth.Range, "AuthType is ANONYMOUS here")
+	name := strings.TrimSpace(auth.Scalar())
+	if known := enumOf(auth, "ANONYMOUS"); known != "" {
+		name = known
+	}
+	d := c.ReportNode(v, "%s is set but AuthType is %s, so no app signs or identifies its requests and %s has no effect; remove %s or use AuthType APP",
+		key, name, what, key)
+	c.Related(d, auth.Range, "AuthType is "+name+" here")
 }

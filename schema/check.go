@@ -122,6 +122,9 @@ type checker struct {
 	// unchecked lists pointers of values that are symbolic or implicit
 	// (source.Node.Symbol, Implicit): nothing below them is reported.
 	unchecked []string
+	// emptyReported records empty required values already reported, so
+	// that "" breaking both a pattern and a length is one diagnostic.
+	emptyReported map[string]bool
 }
 
 // unknownValue stands for a value that is not checked: the fast check
@@ -252,6 +255,8 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 		out := make(map[string]any, len(n.Fields))
 		closed := rs != nil && rs["additionalProperties"] == false
 		renamed := false
+		required := requiredSet(rs)
+		emptied := map[string]bool{}
 		for _, f := range n.Fields {
 			var fs map[string]any
 			if props != nil {
@@ -269,10 +274,17 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 				c.unknown(n, f, props, inJSON)
 				continue
 			}
-			if _, dup := out[f.Key]; dup {
+			if _, dup := out[f.Key]; dup || emptied[f.Key] {
 				// "requestPath" and "RequestPath" in one object.
 				c.add(f.KeyRange, source.RuleDuplicateKey, n.Pointer+"/"+source.EscapePointer(f.Key),
 					fmt.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
+				continue
+			}
+			if emptyOptional(f, fs, c.s.resolve(fs), required) {
+				// Tools send "" for every optional value they leave
+				// unset, and the gateway takes it as unset: validated as
+				// absent, so no enum, pattern or length applies to it.
+				emptied[f.Key] = true
 				continue
 			}
 			if fs != nil && fs[markJSONString] == true && f.Value.Kind == source.String {
@@ -295,6 +307,37 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 		return out
 	}
 	return c.scalar(n, rs)
+}
+
+// emptyOptional reports whether a field holds the empty string where an
+// optional string parameter is expected. Terraform, Serverless Devs and
+// the SDKs send "" for every optional value the user left unset
+// (BodyFormat, ContentTypeCatagory, ServiceAddress on non-HTTP backends,
+// ...), and the gateway accepts it as unset (the schema rule's document
+// says so; testdata/cases/realworld holds such requests). An optional
+// JSON-string parameter holding "" is absent too (the SDKs drop empty
+// parameters before sending). A required parameter is never skipped: an
+// empty GroupId is reported, as required (report.go, emptyRequired).
+func emptyOptional(f *source.Field, fs, resolved map[string]any, required map[string]bool) bool {
+	if f.Value.Kind != source.String || f.Value.Value != "" || fs == nil || required[f.Key] {
+		return false
+	}
+	return fs[markJSONString] == true || typeAllows(resolved, "string")
+}
+
+// requiredSet returns the required keys of an object schema.
+func requiredSet(rs map[string]any) map[string]bool {
+	req, _ := rs["required"].([]any)
+	if len(req) == 0 {
+		return nil
+	}
+	out := make(map[string]bool, len(req))
+	for _, r := range req {
+		if k, ok := r.(string); ok {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // expand replaces a JSON string by the tree it holds.

@@ -121,6 +121,10 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		for _, e := range l.schema["enum"].([]any) {
 			opts = append(opts, fmt.Sprint(e))
 		}
+		if emptyRequired(n, l.instance) {
+			c.add(r, RuleSchema, l.instance, emptyRequiredMsg(name)+"; use one of "+strings.Join(opts, ", "))
+			return
+		}
 		msg := fmt.Sprintf("%s %s is not one of %s", name, quoteVal(n), strings.Join(opts, ", "))
 		if s := Suggest(n.Scalar(), opts); s != "" && n.Kind == source.String {
 			msg += fmt.Sprintf("; did you mean %q?", s)
@@ -132,6 +136,25 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		return
 	case "minLength", "maxLength", "pattern", "format":
 		what := map[string]string{"minLength": "is too short", "maxLength": "is too long", "pattern": "is not valid", "format": "is not valid"}[l.keyword]
+		if emptyRequired(n, l.instance) {
+			if c.emptyReported[l.instance] {
+				return // one message for an empty value, whatever it breaks
+			}
+			if c.emptyReported == nil {
+				c.emptyReported = map[string]bool{}
+			}
+			c.emptyReported[l.instance] = true
+			if hint == "" {
+				hint = map[string]string{"minLength": fmt.Sprintf("at least %v characters", l.schema["minLength"]),
+					"pattern": fmt.Sprintf("it must match %v", l.schema["pattern"]), "format": fmt.Sprintf("it must be a valid %v", l.schema["format"])}[l.keyword]
+			}
+			msg := emptyRequiredMsg(name)
+			if hint != "must not be empty" {
+				msg += "; " + hint
+			}
+			c.add(r, RuleSchema, l.instance, msg)
+			return
+		}
 		if hint == "" {
 			switch l.keyword {
 			case "minLength":
@@ -237,4 +260,21 @@ func (c *checker) isBroken(pointer string) bool {
 		}
 	}
 	return false
+}
+
+func emptyRequiredMsg(name string) string {
+	return name + ` is empty, but it is required ("" means unset only for an optional parameter)`
+}
+
+// emptyRequired reports whether a value the validator refused is the empty
+// string in a parameter's place (not an array item). Check leaves out an
+// empty optional parameter before validation, so such a value is a
+// required one.
+func emptyRequired(n *source.Node, instance string) bool {
+	if n.Kind != source.String || n.Value != "" || instance == "" {
+		return false
+	}
+	last := instance[strings.LastIndexByte(instance, '/')+1:]
+	_, err := strconv.Atoi(last)
+	return err != nil
 }
