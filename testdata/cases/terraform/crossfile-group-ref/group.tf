@@ -17,6 +17,15 @@ resource "alicloud_api_gateway_api" "get" {
     mode     = "PASSTHROUGH"
   }
 
+  request_parameters {
+    name         = "id"
+    type         = "STRING"
+    required     = "REQUIRED"
+    in           = "PATH"
+    in_service   = "PATH"
+    name_service = "id"
+  }
+
   mock_service_config {
     result = "{}"
   }

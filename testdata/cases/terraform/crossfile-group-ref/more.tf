@@ -14,6 +14,15 @@ resource "alicloud_api_gateway_api" "get_again" {
     mode     = "PASSTHROUGH"
   }
 
+  request_parameters {
+    name         = "userId"
+    type         = "STRING"
+    required     = "REQUIRED"
+    in           = "PATH"
+    in_service   = "PATH"
+    name_service = "userId"
+  }
+
   mock_service_config {
     result = "{}"
   }
@@ -32,6 +41,15 @@ resource "alicloud_api_gateway_api" "elsewhere" {
     method   = "GET"
     path     = "/users/[id]"
     mode     = "PASSTHROUGH"
+  }
+
+  request_parameters {
+    name         = "id"
+    type         = "STRING"
+    required     = "REQUIRED"
+    in           = "PATH"
+    in_service   = "PATH"
+    name_service = "id"
   }
 
   mock_service_config {

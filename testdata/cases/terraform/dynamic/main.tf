@@ -27,10 +27,10 @@ resource "alicloud_api_gateway_api" "list" {
       name         = request_parameters.value.name
       type         = "STRING"
       required     = "OPTIONAL"
-      in           = "QURY" # want schema@22 -- Location "QURY"
+      in           = "QURY" # want schema@22
       in_service   = "QUERY"
       name_service = request_parameters.value.name
-      defualt      = "x" # want unknown-field@7 -- did you mean "default_value"?
+      defualt      = "x" # want unknown-field@7
     }
   }
 }

@@ -1,11 +1,11 @@
 # What the provider rejects, at the argument or block it is about.
-resource "alicloud_api_gateway_api" "bad" { # want schema@10 -- missing the required argument "description"
+resource "alicloud_api_gateway_api" "bad" { # want schema@10
   group_id     = "aaf1a9f2c5c24c3d8d0b1f2e3a4b5c6d"
   name         = "BadApi"
-  descripton   = "typo" # want unknown-field@3 -- did you mean "description"?
+  descripton   = "typo" # want unknown-field@3
   auth_type    = "APP"
-  visibility   = "PRIVATE" # want unknown-field@3 -- unknown argument "visibility"
-  service_type = "HTPP" # want schema@18 -- did you mean "HTTP"?
+  visibility   = "PRIVATE" # want unknown-field@3
+  service_type = "HTPP" # want schema@18
 
   request_config {
     protocol = "HTTP"
@@ -13,14 +13,14 @@ resource "alicloud_api_gateway_api" "bad" { # want schema@10 -- missing the requ
     path     = "/bad"
     mode     = "MAPPING"
   }
-  request_config { # want schema@3 -- may be given only once
+  request_config { # want schema@3
     protocol = "HTTP"
     method   = "GET"
     path     = "/bad2"
     mode     = "MAPPING"
   }
 
-  stage_names { # want schema@3 -- is an argument, not a block
+  stage_names { # want schema@3
   }
 }
 
@@ -29,7 +29,7 @@ resource "alicloud_api_gateway_api" "no_backend" {
   name         = "NoBackend"
   description  = "service_type without its block"
   auth_type    = "ANONYMOUS"
-  service_type = "HTTP" # want schema@18 -- needs a http_service_config block
+  service_type = "HTTP" # want schema@18
 
   request_config {
     protocol = "HTTP"

@@ -13,7 +13,7 @@ resource "alicloud_api_gateway_api" "get_user" {
 
   request_config {
     protocol = "HTTP"
-    method   = var.method # want schema@16 -- RequestHttpMethod "GTE"
+    method   = var.method # want schema@16
     path     = local.path # want path-param-undeclared
     mode     = "MAPPING"
   }
