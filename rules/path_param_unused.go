@@ -52,8 +52,8 @@ RequestParameters:
 	Check: func(c *Context) {
 		rc := c.Root.Get("RequestConfig")
 		pathNode := rc.Get("RequestPath")
-		if pathNode == nil || pathNode.Kind != source.String {
-			return // no path (a schema error): nothing to compare with
+		if pathNode == nil || pathNode.Kind != source.String || pathNode.Symbol != "" {
+			return // no path (a schema error), or one not known statically: nothing to compare with
 		}
 		escaped := rc.Get("EscapePathParam").IsTrue()
 		inPath := map[string]bool{}

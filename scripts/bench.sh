@@ -13,6 +13,9 @@
 #   BENCH_PART=32000    files of the partial-run project (about 50,000
 #                       definitions); 0 skips it
 #   BENCH_AJV=1         also time ajv-cli (installed with npm into WORKDIR)
+#   BENCH_TF=2000       APIs of the Terraform project (200 .tf files in 20
+#                       modules); 0 skips it
+#   BENCH_TFLINT=1      also time tflint on it (go install into WORKDIR)
 #
 # Uses hyperfine when installed (apt-get install hyperfine), else a loop
 # timed with date. The 100k run is measured once, under /usr/bin/time for
@@ -28,6 +31,8 @@ n=${BENCH_N:-10000}
 big=${BENCH_BIG:-100000}
 part_n=${BENCH_PART:-32000}
 use_ajv=${BENCH_AJV:-1}
+tf_n=${BENCH_TF:-2000}
+use_tflint=${BENCH_TFLINT:-1}
 
 log() { echo "bench: $*" >&2; }
 
@@ -152,6 +157,26 @@ if [ "$part_n" -gt 0 ]; then
 	read -r partwarm _ < <(measure partwarm "cd '$work/p$part_n' && '$lint' lint --cache-dir '$work/cache' '$part'")
 fi
 
+# Terraform: a generated project of 20 modules, 200 .tf files; apigwlint
+# cold and warm, and tflint's bare run (its bundled terraform ruleset, no
+# plugins, no configuration) on the same directories in the same run.
+wall[tfcold]=n/a cpu[tfcold]=n/a wall[tfwarm]=n/a cpu[tfwarm]=n/a wall[tflint]=n/a cpu[tflint]=n/a
+if [ "$tf_n" -gt 0 ]; then
+	[ -d "$work/tf" ] || "$work/gen" -tf "$tf_n" -o "$work/tf" >&2
+	mkdir -p "$work/tf/.git"
+	record tfcold "cd '$work/tf' && '$lint' lint --no-cache ."
+	(cd "$work/tf" && "$lint" lint --cache-dir "$work/cache" . >/dev/null 2>&1) || true
+	record tfwarm "cd '$work/tf' && '$lint' lint --cache-dir '$work/cache' ."
+	if [ "$use_tflint" = 1 ]; then
+		log "installing tflint into $work/bin (go install)"
+		if [ -x "$work/bin/tflint" ] || GOBIN="$work/bin" go install github.com/terraform-linters/tflint@v0.61.0 >/dev/null 2>&1; then
+			record tflint "cd '$work/tf' && '$work/bin/tflint' --recursive >/dev/null 2>&1; true"
+		else
+			log "go install tflint failed: n/a"
+		fi
+	fi
+fi
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 ms() { awk -v a="$1" 'BEGIN { if (a == "n/a") print "n/a"; else printf "%.0f ms", a * 1000 }'; }
 sec() { awk -v a="$1" 'BEGIN { if (a == "n/a") print "n/a"; else printf "%.2f s", a }'; }
@@ -181,5 +206,8 @@ echo "| one file of 5,000 documents | $(sec "${wall[docs5k]}") | $(sec "${cpu[do
 echo "| **one file of 10,000 documents** | $(sec "${wall[docs10k]}") | $(sec "${cpu[docs10k]}") | $(ratio "${wall[docs10k]}" "${wall[docs5k]}")× 5,000 | ≈ 2 (linear) |"
 echo "| **partial run**: 1 file named in a project of ${partdefs} definitions, cold | $(ms "$partcold") | | | < 1 s |"
 echo "| partial run, warm | $(ms "$partwarm") | | | < 0.3 s |"
+echo "| tflint --recursive, Terraform project of $tf_n APIs in 200 files | $(sec "${wall[tflint]}") | $(sec "${cpu[tflint]}") | | |"
+echo "| **apigwlint cold, the same Terraform project** | $(sec "${wall[tfcold]}") | $(sec "${cpu[tfcold]}") | tflint takes $(ratio "${wall[tflint]}" "${wall[tfcold]}")× as long | > 1× |"
+echo "| apigwlint warm, the same Terraform project | $(sec "${wall[tfwarm]}") | $(sec "${cpu[tfwarm]}") | | |"
 echo
 echo "Profile the cold run: APIGWLINT_CPUPROFILE=cpu.out $lint lint --no-cache $work/t10k && go tool pprof -top -cum $lint cpu.out"
