@@ -29,7 +29,7 @@ func ScanHCL(file string, data []byte) *Set {
 	tokens, _ := hclsyntax.LexConfig(data, file, hcl.InitialPos)
 	type found struct {
 		line, off int
-		marker   int // length of "#" or "//"
+		marker    int // length of "#" or "//"
 	}
 	var comments []found
 	for _, tok := range tokens {
