@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
@@ -137,8 +138,13 @@ func siblings(path string) []sibling {
 		if err != nil {
 			continue
 		}
-		d := readDecls(Input{Path: full, Data: data})
-		d.problems, d.resources = nil, nil
+		d := &fileDecls{}
+		// Only variables, locals and tfvars values matter from a sibling:
+		// a file without those words declares none and is not parsed.
+		if IsVars(full) || bytes.Contains(data, []byte("variable")) || bytes.Contains(data, []byte("locals")) {
+			d = readDecls(Input{Path: full, Data: data})
+			d.problems, d.resources = nil, nil
+		}
 		declCache.Store(full, &cachedDecls{size: info.Size(), mtime: info.ModTime(), decls: d})
 		out = append(out, sibling{full, d})
 	}
