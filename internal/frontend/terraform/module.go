@@ -171,7 +171,7 @@ func readDecls(f Input) *fileDecls {
 	if IsVars(f.Path) {
 		attrs, _ := hf.Body.JustAttributes()
 		for _, a := range sortedAttrs(attrs) {
-			if v, diags := a.Expr.Value(nil); !diags.HasErrors() {
+			if v := safeValue(a.Expr, nil); v.IsWhollyKnown() {
 				d.tfvars = append(d.tfvars, varDecl{a.Name, v})
 			}
 		}
@@ -186,7 +186,7 @@ func readDecls(f Input) *fileDecls {
 			if def, ok := vc.Attributes["default"]; ok {
 				// An empty or null default is a placeholder the caller
 				// of the module fills in: unknown, not "".
-				if dv, diags := def.Expr.Value(nil); !diags.HasErrors() && !dv.IsNull() && !dv.RawEquals(cty.StringVal("")) {
+				if dv := safeValue(def.Expr, nil); dv.IsWhollyKnown() && !dv.IsNull() && !dv.RawEquals(cty.StringVal("")) {
 					v = dv
 				}
 			}
@@ -383,11 +383,58 @@ func evalIn(ctx *hcl.EvalContext, expr hcl.Expression, extra map[string]cty.Valu
 	if child != nil {
 		ctx = child
 	}
+	return safeValue(expr, ctx)
+}
+
+// safeValue evaluates expr, or gives an unknown value where evaluation
+// could cost more than the file is worth: a number literal far outside
+// float64's range (1e999999999 turned into a string is a gigabyte), more
+// than maxArithmetic arithmetic operations, or a result holding such a
+// number.
+func safeValue(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	if syn, ok := expr.(hclsyntax.Expression); ok {
+		risky, ops := false, 0
+		hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
+			switch e := n.(type) {
+			case *hclsyntax.LiteralValueExpr:
+				if e.Val.Type() == cty.Number && !e.Val.IsNull() && hugeNumber(e.Val.AsBigFloat()) {
+					risky = true
+				}
+			case *hclsyntax.BinaryOpExpr:
+				ops++
+			}
+			return nil
+		})
+		if risky || ops > maxArithmetic {
+			return cty.DynamicVal
+		}
+	}
 	v, diags := expr.Value(ctx)
-	if diags.HasErrors() {
+	if diags.HasErrors() || holdsHugeNumber(v, 0) {
 		return cty.DynamicVal
 	}
 	return v
+}
+
+// maxArithmetic bounds the operations of one expression evaluated.
+const maxArithmetic = 64
+
+func holdsHugeNumber(v cty.Value, depth int) bool {
+	if !v.IsKnown() || v.IsNull() || depth > 32 {
+		return false
+	}
+	t := v.Type()
+	switch {
+	case t == cty.Number:
+		return hugeNumber(v.AsBigFloat())
+	case t.IsListType() || t.IsSetType() || t.IsTupleType() || t.IsMapType() || t.IsObjectType():
+		for it := v.ElementIterator(); it.Next(); {
+			if _, e := it.Element(); holdsHugeNumber(e, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resource reads one resource block against its schema.

@@ -2,9 +2,11 @@ package terraform
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zclconf/go-cty/cty"
 )
@@ -308,5 +310,34 @@ func TestTfvarsOrder(t *testing.T) {
 	})
 	if got := m.locals["x"]; got != cty.StringVal("b-auto") {
 		t.Errorf("x = %#v, want the last *.auto.tfvars in lexical order", got)
+	}
+}
+
+// A few bytes that would make evaluation build gigabytes (huge number
+// literals turned into strings, wide format verbs, range) are symbolic,
+// and the file is read at once.
+func TestHostileExpressions(t *testing.T) {
+	data, err := os.ReadFile("testdata/hostile.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *Module, 1)
+	go func() { done <- Load([]Input{{Path: "hostile.tf", Data: data}}) }()
+	select {
+	case m := <-done:
+		_, root := m.Request(m.Resources[0])
+		for _, p := range []string{"/AuthType", "/GroupId", "/RequestConfig/RequestHttpMethod"} {
+			if n := root.Lookup(p); n == nil || n.Symbol == "" {
+				t.Errorf("%s = %+v, want symbolic", p, n)
+			}
+		}
+		if n := root.Lookup("/RequestConfig/RequestPath"); n == nil || len(n.Value) > 40 {
+			t.Errorf("RequestPath = %+v, want a short approximation of 1e99999999", n)
+		}
+		if n := root.Lookup("/ApiName"); n == nil || len(n.Value) > 40 {
+			t.Errorf("ApiName = %+v, want a short text", n)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading the file did not finish in 10 s")
 	}
 }

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"math"
 	"math/big"
 	"path"
 	"strconv"
@@ -284,6 +285,11 @@ func (h *hclArgs) expr(expr hcl.Expression, kind argKind) *source.Node {
 
 // ctyNode converts a known value as the provider's schema converts it.
 func ctyNode(v cty.Value, kind argKind, r diag.Range) *source.Node {
+	if v.Type() == cty.Number && hugeNumber(v.AsBigFloat()) {
+		// 1e999999999 written as a decimal string (what a conversion to
+		// string does) is a gigabyte: keep it a number, in short form.
+		return &source.Node{Kind: source.Number, Value: numberText(v.AsBigFloat()), Range: r}
+	}
 	want := cty.String
 	switch kind {
 	case argInt:
@@ -333,7 +339,23 @@ func node(v cty.Value, r diag.Range) *source.Node {
 	return &source.Node{Kind: source.String, Range: r, Symbol: "tf:" + t.FriendlyName()}
 }
 
+// hugeNumber: a number whose exponent is far outside float64's range.
+func hugeNumber(f *big.Float) bool {
+	exp := f.MantExp(nil)
+	return exp > 1100 || exp < -1100
+}
+
 func numberText(f *big.Float) string {
+	if hugeNumber(f) {
+		// Its decimal digits would cost as much as the number is long:
+		// an approximation, from the binary exponent.
+		mant := new(big.Float)
+		exp := f.MantExp(mant)
+		m, _ := mant.Float64()
+		l := math.Log10(math.Abs(m)) + float64(exp)*math.Log10(2)
+		d := math.Floor(l)
+		return strconv.FormatFloat(math.Copysign(math.Pow(10, l-d), m), 'g', 6, 64) + "e" + strconv.FormatInt(int64(d), 10)
+	}
 	if f.IsInt() {
 		i, _ := f.Int(nil)
 		return i.String()
