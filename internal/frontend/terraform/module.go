@@ -397,7 +397,7 @@ func safeValue(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 		hclsyntax.VisitAll(syn, func(n hclsyntax.Node) hcl.Diagnostics {
 			switch e := n.(type) {
 			case *hclsyntax.LiteralValueExpr:
-				if e.Val.Type() == cty.Number && !e.Val.IsNull() && hugeNumber(e.Val.AsBigFloat()) {
+				if e.Val.Type() == cty.Number && e.Val.IsKnown() && !e.Val.IsNull() && hugeNumber(e.Val.AsBigFloat()) {
 					risky = true
 				}
 			case *hclsyntax.BinaryOpExpr:
