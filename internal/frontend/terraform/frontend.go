@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -41,8 +42,19 @@ var PlanFrontend = &frontend.Frontend{
 	Load: loadPlan,
 }
 
+// MaxConfigSize is the largest Terraform file read. HCL's parser holds a
+// token per few bytes: a 10 MB file takes seconds and half a gigabyte,
+// where hand-written configuration files are a few kilobytes.
+const MaxConfigSize = 2 << 20
+
 func loadConfig(path string, data []byte, each func(*frontend.Definition)) *source.File {
 	f := source.Text(path, data)
+	if len(data) > MaxConfigSize {
+		f.Problems = append(f.Problems, diag.Diagnostic{File: path, Severity: diag.Error, Rule: source.RuleLimit,
+			Range:   diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
+			Message: fmt.Sprintf("Terraform file is %d bytes, over the %d-byte limit for Terraform files; it is not checked", len(data), MaxConfigSize)})
+		return f
+	}
 	inputs := []Input{{Path: path, Data: data}}
 	decls := []*fileDecls{readDecls(inputs[0])}
 	for _, sib := range siblings(path) {
@@ -154,7 +166,7 @@ func siblings(path string) []sibling {
 
 // maxSiblingSize bounds what a sibling file may cost (the file itself is
 // bounded by the engine's size limit).
-const maxSiblingSize = 10 << 20
+const maxSiblingSize = MaxConfigSize
 
 // diagnostics turns problems into diagnostics of file path.
 func (m *Module) diagnostics(path string, ps []Problem, doc int) []diag.Diagnostic {
