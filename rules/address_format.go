@@ -12,11 +12,11 @@ import (
 
 // AddressFormat: service addresses and DNS servers that are not host:port.
 //
-// Every documented address is host:port: VIP sources list fixed IP
-// addresses, DNS sources domain names (reference E, D-29: S2 example
-// "dev.com:8080", ROS "ros.test:80"), and dnsServers are "ip:port"
-// ("100.100.2.136:53"). Values with a ${...} or {{...}} placeholder are
-// filled in by a deployment tool and not checked.
+// Every documented address is host:port: VIP sources list fixed IP addresses,
+// DNS sources domain names (CreateService example "dev.com:8080", ROS
+// "ros.test:80"; docs/sources.md#addresses), and dnsServers are "ip:port"
+// ("100.100.2.136:53"). Values with a ${...} or {{...}} placeholder are filled
+// in by a deployment tool and not checked.
 var AddressFormat = &Rule{
 	ID: "address-format", Severity: diag.Error, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

@@ -6,8 +6,8 @@ import (
 
 // AddressesRequired: a VIP or DNS service without addresses.
 //
-// A fixed-address or DNS service is nothing but its addresses (reference
-// E, D-29; the older ROS page required Addresses outright).
+// A fixed-address or DNS service is nothing but its addresses
+// (docs/sources.md#addresses; the older ROS page required Addresses outright).
 var AddressesRequired = &Rule{
 	ID: "addresses-required", Severity: diag.Error, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

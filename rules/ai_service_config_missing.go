@@ -9,7 +9,7 @@ import (
 // An AI service needs a provider and an endpoint, given in
 // aiServiceConfig or by a model provider created separately
 // (modelProviderId). That either is required rests on SDK comments only
-// (reference G-15), so this is a warning.
+// (docs/sources.md#source-config-required), so this is a warning.
 var AIServiceConfigMissing = &Rule{
 	ID: "ai-service-config-missing", Severity: diag.Warning, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

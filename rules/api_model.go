@@ -149,8 +149,8 @@ func backendPath(root *source.Node) *source.Node {
 	default:
 		n = sc.Get("ServicePath")
 	}
-	if n == nil || n.Kind != source.String || !present(n) || n.Symbol != "" {
-		return nil // no path, or one not known statically: nothing to compare
+	if n == nil || n.Kind != source.String || !present(n) || unknown(n) {
+		return nil
 	}
 	return n
 }

@@ -7,13 +7,12 @@ import (
 // APINameCJK: an ApiName with Chinese characters.
 //
 // The schema accepts the most permissive name any credible source supports
-// (see the $comment of ApiName in schema/CreateApi.json): letters, digits,
-// _, -, . and space, 4 to 128 characters, which the live gateway accepts
-// (Terraform's tf-example), plus Chinese characters, which only the ROS
-// page documents (https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-apigateway-api)
-// and no evidence shows the gateway accepting. So the schema takes them
-// (and reports any other non-ASCII character) and this warning says that
-// only ROS does.
+// (see the $comment of ApiName in schema/CreateApi.json): letters, digits, _,
+// -, . and space, 4 to 128 characters, which the live gateway accepts
+// (Terraform's tf-example), plus Chinese characters, which only the ROS page
+// documents (docs/sources.md#apiname-pattern) and no evidence shows the
+// gateway accepting. So the schema takes them (and reports any other non-ASCII
+// character) and this warning says that only ROS does.
 var APINameCJK = &Rule{
 	ID: "api-name-cjk", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

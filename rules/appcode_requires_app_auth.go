@@ -7,14 +7,12 @@ import (
 // AppCodeRequiresAppAuth: AppCodeAuthType on an API that identifies no
 // app.
 //
-// Like AllowSignatureMethod, AppCodeAuthType is documented "if AuthType is
-// set to APP" (CreateApi page,
-// https://www.alibabacloud.com/help/en/api-gateway/latest/api-cloudapi-2016-07-14-createapi):
-// an AppCode identifies an app, which an anonymous API never asks for. An
-// error by default, for the same reason as
-// signature-method-requires-app-auth; DEFAULT (use the group's setting) is
-// what an absent value means and is not flagged, nor is an empty value or
-// an absent AuthType.
+// Like AllowSignatureMethod, AppCodeAuthType is documented "if AuthType is set
+// to APP" (CreateApi page, docs/sources.md#app-auth-only): an AppCode
+// identifies an app, which an anonymous API never asks for. An error by
+// default, for the same reason as signature-method-requires-app-auth; DEFAULT
+// (use the group's setting) is what an absent value means and is not flagged,
+// nor is an empty value or an absent AuthType.
 var AppCodeRequiresAppAuth = &Rule{
 	ID: "appcode-requires-app-auth", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

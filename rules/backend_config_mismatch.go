@@ -8,12 +8,13 @@ import (
 // BackendConfigMismatch: a ServiceConfig whose backend type lacks the
 // settings that type needs.
 //
-// ServiceVpcEnable TRUE needs VpcConfig (reference D-7), FunctionCompute
-// needs FunctionComputeConfig (D-8), OSS and EventBridge need their configs
-// (D-9: the only place their bucket or bus can be named), Mock TRUE needs
-// MockResult (D-10; Terraform requires it), and an HTTP backend needs
-// ServiceAddress unless it is reached through a VPC or mocked (B.2). With
-// BackendEnable true the API uses a separately created backend (G-8), so
+// ServiceVpcEnable TRUE needs VpcConfig, FunctionCompute needs
+// FunctionComputeConfig, OSS and EventBridge need their configs (the only
+// place their bucket or bus can be named), Mock TRUE needs MockResult
+// (Terraform requires it), and an HTTP backend needs ServiceAddress unless
+// it is reached through a VPC or mocked (docs/sources.md#backend-configs). With
+// BackendEnable true the API uses a separately created backend
+// (docs/sources.md#backend-enable), so
 // the inline address is not required.
 var BackendConfigMismatch = &Rule{
 	ID: "backend-config-mismatch", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
@@ -99,8 +100,8 @@ ServiceConfig:
 }
 
 // vpcConfigured reports whether a VpcConfig names a VPC access: Terraform
-// sends only Name, ROS requires VpcId, InstanceId and Port (reference
-// B.2.1), so any of them counts.
+// sends only Name, ROS requires VpcId, InstanceId and Port
+// (docs/sources.md#backend-configs), so any of them counts.
 func vpcConfigured(v *source.Node) bool {
 	if v != nil && v.Kind != source.Object && v.Kind != source.Null {
 		return true // the wrong type: the schema reports it

@@ -7,13 +7,13 @@ import (
 
 // BackendConfigUnused: settings for a backend type the API does not use.
 //
-// Each config object is described "used when ServiceProtocol is ..." or
-// "used when ServiceVpcEnable is TRUE" (reference B.2); for another type the
-// gateway has no use for it. Nothing says it is rejected, so this is a
-// warning: usually a leftover from a changed backend, or a forgotten
-// switch. UN_SPECIFIED (mixed backend) is never flagged, nor is a config
-// that names no backend (see backendNames): tools send empty or defaulted
-// configs for every API.
+// Each config object is described "used when ServiceProtocol is ..." or "used
+// when ServiceVpcEnable is TRUE" (docs/sources.md#backend-configs); for
+// another type the gateway has no use for it. Nothing says it is rejected, so
+// this is a warning: usually a leftover from a changed backend, or a forgotten
+// switch. UN_SPECIFIED (mixed backend) is never flagged, nor is a config that
+// names no backend (see backendNames): tools send empty or defaulted configs
+// for every API.
 var BackendConfigUnused = &Rule{
 	ID: "backend-config-unused", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
@@ -21,10 +21,12 @@ var BackendConfigUnused = &Rule{
 		Why: "Only the settings of the chosen backend type are used. A `VpcConfig` without `ServiceVpcEnable: TRUE` means the backend is called on " +
 			"`ServiceAddress` over the internet, which is rarely what someone who wrote a VPC config wants; a `FunctionComputeConfig` on an HTTP " +
 			"backend is a leftover. Remove the unused block, or switch the backend type. " +
-			"A config counts only when it names a backend: a function (`FcRegionId`, `ServiceName`, `FunctionName`, `FcBaseUrl`, `Qualifier`, `Path`), " +
-			"a bucket (`OssRegionId`, `BucketName`, `Key`), an event bus (`EventBridgeRegionId`, `EventBus`, `EventSource`) or a VPC access (`Name`, " +
-			"`VpcId`, `InstanceId`, `Port`). Empty values, and keys that only say how to call a backend (`FcType`, `Method`, `RoleArn`, the OSS `Action`, " +
-			"`VpcScheme`, ...), are what Terraform and Serverless Devs send for every API, and are not reported.",
+			"A config counts only when it names a backend: a function (`ServiceName`, `FunctionName`, `FcBaseUrl`, `Qualifier`, `Path`), " +
+			"a bucket (`BucketName`, `Key`), an event bus (`EventBus`, `EventSource`) or a VPC access (`Name`, " +
+			"`VpcId`, `InstanceId`, `Port`). Empty values, keys that only say how to call a backend (`FcType`, `Method`, `RoleArn`, the OSS `Action`, " +
+			"`VpcScheme`, ...) and a region alone (`FcRegionId`, `OssRegionId`, `EventBridgeRegionId`) are what Terraform, Serverless Devs and the " +
+			"console send for every API, and are not reported: the console and the OpenAPI Explorer fill in `FunctionComputeConfig` " +
+			"`{FcType: FCEvent, FcRegionId: <the current region>}` and `OssConfig {Action: GetObject}` for an HTTP API, and SDK callers send them along.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: UpdateUser
@@ -83,12 +85,16 @@ ServiceConfig:
 // ossConfig {action: GetObject}, functionComputeConfig {fcType:
 // HttpTrigger, method: ANY, roleArn: <its service role>, ...} and
 // vpcConfig {vpcScheme: ""} into each API it creates (devsapp/apigateway
-// src/common/entity.ts, src/index.ts). A config that names no backend is
-// no leftover of another one.
+// src/common/entity.ts, src/index.ts). A region alone names no backend
+// either: the console fills in FunctionComputeConfig {FcType: FCEvent,
+// FcRegionId: <the current region>} for an HTTP API, and callers of
+// alibabacloud_cloudapi20160714 copy it (testdata/realworld/requests,
+// sdk-python-passthrough-proxy.json; docs/sources.md#backend-configs). A
+// config that names no backend is no leftover of another one.
 var backendNames = map[string][]string{
-	"FunctionComputeConfig": {"FcRegionId", "ServiceName", "FunctionName", "FcBaseUrl", "Qualifier", "Path"},
-	"OssConfig":             {"OssRegionId", "BucketName", "Key"},
-	"EventBridgeConfig":     {"EventBridgeRegionId", "EventBus", "EventSource"},
+	"FunctionComputeConfig": {"ServiceName", "FunctionName", "FcBaseUrl", "Qualifier", "Path"},
+	"OssConfig":             {"BucketName", "Key"},
+	"EventBridgeConfig":     {"EventBus", "EventSource"},
 	"VpcConfig":             {"Name", "VpcId", "InstanceId", "Port"},
 }
 

@@ -7,8 +7,8 @@ import (
 // BackendIDRequiresEnable: BackendId and BackendEnable out of step.
 //
 // The vendor says only "ID of the backend service" and "whether to enable
-// backend services" (reference A.1, G-8); that one switches the other on is
-// our inference, so this is a warning.
+// backend services" (docs/sources.md#backend-enable); that one switches the
+// other on is our inference, so this is a warning.
 var BackendIDRequiresEnable = &Rule{
 	ID: "backend-id-requires-enable", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

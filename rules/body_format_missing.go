@@ -6,10 +6,10 @@ import (
 
 // BodyFormatMissing: a mapped POST/PUT/PATCH API without BodyFormat.
 //
-// ROS requires BodyFormat when RequestMode is MAPPING and the method is
-// POST, PUT or PATCH (reference D-12); the CreateApi and RequestConfig
-// pages mark it optional. Off by default; turn it on when the definitions
-// are deployed through ROS.
+// ROS requires BodyFormat when RequestMode is MAPPING and the method is POST,
+// PUT or PATCH (docs/sources.md#body-format); the CreateApi and RequestConfig
+// pages mark it optional. Off by default; turn it on when the definitions are
+// deployed through ROS.
 var BodyFormatMissing = &Rule{
 	ID: "body-format-missing", Severity: diag.Off, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

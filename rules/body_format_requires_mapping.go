@@ -6,8 +6,9 @@ import (
 
 // BodyFormatRequiresMapping: BodyFormat with a RequestMode that ignores it.
 //
-// "BodyFormat takes effect only when RequestMode is MAPPING" (reference
-// B.1, D-12, from the RequestConfig page). Ignored, not rejected: a warning.
+// "BodyFormat takes effect only when RequestMode is MAPPING" (the
+// RequestConfig page, docs/sources.md#body-format). Ignored, not rejected: a
+// warning.
 var BodyFormatRequiresMapping = &Rule{
 	ID: "body-format-requires-mapping", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -7,9 +7,9 @@ import (
 // BodyOnGet: a GET or HEAD API that declares a request body.
 //
 // HTTP gives a GET or HEAD body no meaning; proxies and clients drop it.
-// No source says the gateway rejects it (reference D-22, advisory), so
+// No source says the gateway rejects it (docs/sources.md#body-on-get), so
 // this is a warning. BodyFormat alone is not flagged: the vendor's own
-// CreateApi example (S0) sends "BodyFormat": "FORM" with an empty
+// CreateApi example sends "BodyFormat": "FORM" with an empty
 // PostBodyDescription on a GET API, the way the console writes every API,
 // so it carries no intent; BODY parameters and a written body description
 // do.

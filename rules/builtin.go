@@ -122,6 +122,8 @@ serviceConfigs:
 			"letters, digits and `_`; the schema takes the ROS specification's 4 to 128 characters, a letter first, then letters, digits, `_`, `-`, `.` or spaces). " +
 			"An empty string in an optional parameter (`BodyFormat: \"\"`, `ContentTypeCatagory: \"\"`, `ServiceAddress: \"\"` on a Function Compute backend) is the same " +
 			"as leaving it out: Terraform, Serverless Devs and the SDKs write \"unset\" that way and the gateway accepts it, so no enum, pattern or length applies to it. " +
+			"So is `null` in an optional parameter of any type (`\"DefaultValue\": null`, or an empty YAML value): Serverless Devs turns the empty values of " +
+			"s.yaml into null when it stringifies the parameter lists (devsapp/apigateway src/index.ts), as its own example/s.yaml shows. " +
 			"A required parameter stays required: an empty `GroupId`, `Visibility` or `RequestPath` is reported.",
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
@@ -139,11 +141,15 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:80
 `,
 	}}
 	UnknownField = &Rule{ID: "unknown-field", Severity: diag.Error, Kind: Builtin, Doc: Doc{
-		Summary: "a key that the operation does not define, with a did-you-mean suggestion",
-		Why: "A misspelt optional parameter is silently ignored by the deployment tool or rejected by the gateway; either way the setting you meant is not applied. " +
-			"Top-level keys must match exactly; keys inside JSON-string parameters may differ in the case of their first letter (`requestProtocol`), as Terraform and ROS send them. " +
-			"Undocumented keys that a tool adds to every request and the gateway accepts are not unknown: Terraform's `name` (a copy of `ApiParameterName`) in each " +
-			"`RequestParameters` item, Serverless Devs' `ContentTypeCategory` in `FunctionComputeConfig`, and the console's `isHide` and `ParameterLocation`.",
+		Summary: "a key that the operation does not define, with a did-you-mean suggestion (inside JSON-string parameters: `unknown-nested-field`)",
+		Why: "A top-level parameter that the operation does not define cannot be sent: the SDKs have no field for it and the aliyun CLI refuses it " +
+			"(\"'--X' is not a valid parameter or flag\", aliyun/aliyun-cli openapi/errors.go), so the setting you meant is not applied. The same holds for " +
+			"the keys of a CreateService body and its `serviceConfigs` items. Top-level keys must match exactly. " +
+			"The common parameters that the SDKs and the CLI add to every call, `RegionId` and `SecurityToken`, are accepted at the top level of a CreateApi " +
+			"definition (aliyun/alibaba-cloud-sdk-go sdk/auth/rpc_signature_composer.go puts `RegionId` in every RPC call; Serverless Devs sends it too). " +
+			"Inside the JSON-string parameters (`RequestConfig`, `ServiceConfig`, the parameter lists, ...) the gateway ignores keys it does not know, so an " +
+			"unknown key there is the warning `unknown-nested-field` instead; but a misspelling of a required key there is still this error, because the " +
+			"required key is then missing (docs/sources.md#unknown-keys, docs/sources.md#common-parameters).",
 		Bad: `Action: CreateService
 gatewayId: gw-cq7l5s5lhtg001
 sourceType: K8S
@@ -157,6 +163,35 @@ sourceType: K8S
 serviceConfigs:
   - name: users
     namespace: default
+`,
+	}}
+	UnknownNestedField = &Rule{ID: "unknown-nested-field", Severity: diag.Warning, Kind: Builtin, Doc: Doc{
+		Summary: "a key inside a JSON-string parameter (`RequestConfig`, `ServiceConfig`, the parameter lists, ...) that the gateway does not define, with a did-you-mean suggestion",
+		Why: "The gateway ignores keys it does not know inside these JSON strings: Terraform sends a `name` copy of `ApiParameterName` in every request parameter " +
+			"(aliyun/terraform-provider-alicloud alicloud/extension_api_gateway.go), the console's export writes `isHide` and `ParameterLocation`, Serverless Devs " +
+			"sends `ContentTypeCategory` in every `FunctionComputeConfig` (devsapp/apigateway src/common/entity.ts), and a production deploy script sends " +
+			"`ApiParameterDesc` and `ServiceParameterApiName` with `aliyun cloudapi CreateApi` (quanttide/quanttide-platform scripts/api-gateway/deploy.sh), " +
+			"and all of those APIs are created. The call succeeds, so this is a warning, not an error; but the setting the key was meant for is not applied, " +
+			"which usually hurts later: `Servicepath` leaves the backend path unset, `BodyFromat` the body format. Keys match ignoring the case of their first " +
+			"letter (`requestProtocol` is `RequestProtocol`), and the keys those tools send are known, so they are not reported. A misspelt required key " +
+			"(`RequestPth`) is the error `unknown-field`: the key it stands for is missing, and the gateway rejects that. Likewise a misspelling of a key " +
+			"that a rule needs (`ServiceAddress` of an HTTP backend, `IdTokenParamName` of an OpenID Connect API) is reported by that rule too, as missing " +
+			"(docs/sources.md#unknown-keys).",
+		Bad: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', Servicepath: /v1/users, ServiceTimeout: 3000}
+`,
+		Good: `Action: CreateApi
+GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
+ApiName: GetUser
+Visibility: PRIVATE
+AuthType: APP
+RequestConfig: {RequestProtocol: HTTPS, RequestHttpMethod: GET, RequestPath: /users, RequestMode: PASSTHROUGH}
+ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServicePath: /v1/users, ServiceTimeout: 3000}
 `,
 	}}
 	EmbeddedJSON = &Rule{ID: "embedded-json", Severity: diag.Error, Kind: Builtin, Doc: Doc{

@@ -9,8 +9,8 @@ import (
 // the ContentTypeValue it sends.
 //
 // ROS documents ContentTypeValue as required when ContentTypeCatagory is
-// DEFAULT or CUSTOM (reference B.2, D-11); Terraform always sends a value
-// with DEFAULT. Checked in ServiceConfig and in FunctionComputeConfig,
+// DEFAULT or CUSTOM (docs/sources.md#content-type); Terraform always sends a
+// value with DEFAULT. Checked in ServiceConfig and in FunctionComputeConfig,
 // which has its own pair. The key's misspelling is the vendor's.
 var ContentTypeValueRequired = &Rule{
 	ID: "content-type-value-required", Severity: diag.Error, Op: "CreateApi", Kind: Definition,

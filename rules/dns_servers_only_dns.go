@@ -5,7 +5,7 @@ import (
 )
 
 // DNSServersOnlyDNS: dnsServers on a service that resolves no domain names
-// (reference E, D-30, inferred: a warning).
+// (docs/sources.md#source-type-fields, inferred: a warning).
 var DNSServersOnlyDNS = &Rule{
 	ID: "dns-servers-only-dns", Severity: diag.Warning, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -9,7 +8,7 @@ import (
 )
 
 // DuplicateAPIName: two CreateApi definitions with the same GroupId and
-// ApiName.
+// ApiName (docs/sources.md#apiname-unique).
 var DuplicateAPIName = &Rule{
 	ID: "duplicate-api-name", Severity: diag.Error, Op: "CreateApi", Kind: Project,
 	Doc: Doc{
@@ -31,23 +30,27 @@ var DuplicateAPIName = &Rule{
 		sameKey(p, p.Index.Of(apiNames.Name), func(e *Fact) Loc { return e.At },
 			func(e *Fact) string { return e.Key + "\x00" + e.Attr(0) },
 			func(e *Fact, others []*Fact) string {
-				return fmt.Sprintf("ApiName %q is already used in group %s by %s; the gateway rejects a second API "+
-					"with the same name in a group, so give one of them another name", facts.Readable(e.Attr(0)), facts.Readable(e.Key),
-					othersWord(len(others), "CreateApi definition"))
+				consequence := "the gateway rejects a second API with the same name in a group"
+				if strings.HasPrefix(facts.Readable(e.Key), "devs:") {
+					// docs/sources.md#devs-component
+					consequence = "the Serverless Devs apigateway component would silently modify the earlier API instead of creating this one"
+				}
+				return diag.Sprintf("ApiName %q is already used in group %s by %s; %s, so give one of them another name",
+					facts.Readable(e.Attr(0)), facts.Readable(e.Key), othersWord(len(others), "CreateApi definition"), consequence)
 			},
-			func(o *Fact) string { return fmt.Sprintf("the other CreateApi named %q", facts.Readable(o.Attr(0))) })
+			func(o *Fact) string { return diag.Sprintf("the other CreateApi named %q", facts.Readable(o.Attr(0))) })
 	},
 }
 
 // apiNames: each CreateApi with a group and a name exports its name,
 // keyed by its group, located at the name.
 var apiNames = &FactKind{
-	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"},
+	Name: "api-name", Op: "CreateApi", Params: []string{"GroupId", "ApiName"}, SharedKeys: true,
 	Export: func(e *Exporter) {
-		group := KeyOf(e.Root.Get("GroupId"))
+		group := e.Root.Get("GroupId")
 		name := e.Root.Get("ApiName")
-		if group != "" && KeyOf(name) != "" {
-			e.Emit(group, name, KeyOf(name))
+		if KeyOf(group) != "" && KeyOf(name) != "" {
+			e.EmitFor(group, name, KeyOf(name))
 		}
 	},
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -20,7 +19,7 @@ var DuplicateAPIPath = &Rule{
 			"that really collide: the same method, or ANY against any method, on the same path shape. Path parameters match any " +
 			"value, so /users/[id] and /users/[userId] are one shape (unless EscapePathParam makes the brackets literal). Paths " +
 			"are compared case-sensitively, as HTTP paths are; no source says the gateway ignores case. A /* wildcard is not " +
-			"documented in any source (reference G-7), so it is not taken to cover other paths: only an identical /* path is " +
+			"documented in any source (docs/sources.md#requestpath-wildcard), so it is not taken to cover other paths: only an identical /* path is " +
 			"reported. For the literal documented rule (one path per group whatever the method) enable path-unique-strict. " +
 			"The diagnostic is on the later definition in path order, with the earlier ones as related locations.",
 		BadFiles: map[string]string{
@@ -94,31 +93,39 @@ func pathBuckets(apis []Fact, withMethod bool) [][]int {
 // method, path, path shape and name, keyed by its group, located at the
 // path.
 var apiPaths = &FactKind{
-	Name: "api-path", Op: "CreateApi", Params: []string{"GroupId", "ApiName", "RequestConfig"},
+	Name: "api-path", Op: "CreateApi", Params: []string{"GroupId", "ApiName", "RequestConfig"}, SharedKeys: true,
 	Export: func(e *Exporter) {
-		group := KeyOf(e.Root.Get("GroupId"))
+		group := e.Root.Get("GroupId")
 		rc := e.Root.Get("RequestConfig")
 		path := rc.Get("RequestPath")
-		if group == "" || KeyOf(path) == "" {
+		if KeyOf(group) == "" || KeyOf(path) == "" {
 			return
 		}
-		shape := KeyOf(path)
-		if path.Symbol == "" {
-			shape = PathShape(shape, rc.Get("EscapePathParam").IsTrue())
+		// The shape is stored only where it differs from the path.
+		shape := ""
+		if path.Symbol() == "" {
+			if sh := PathShape(KeyOf(path), rc.Get("EscapePathParam").IsTrue()); sh != KeyOf(path) {
+				shape = sh
+			}
 		}
 		method := rc.Get("RequestHttpMethod")
 		m := KeyOf(method)
-		if method != nil && method.Symbol == "" {
+		if method != nil && method.Symbol() == "" {
 			m = strings.ToUpper(m)
 		}
-		e.Emit(group, path, m, KeyOf(path), shape, KeyOf(e.Root.Get("ApiName")))
+		e.EmitFor(group, path, m, KeyOf(path), shape, KeyOf(e.Root.Get("ApiName")))
 	},
 }
 
 func apiMethod(f *Fact) string { return f.Attr(0) }
 func apiPath(f *Fact) string   { return facts.Readable(f.Attr(1)) }
-func apiShape(f *Fact) string  { return f.Attr(2) }
-func apiName(f *Fact) string   { return facts.Readable(f.Attr(3)) }
+func apiShape(f *Fact) string {
+	if s := f.Attr(2); s != "" {
+		return s
+	}
+	return f.Attr(1)
+}
+func apiName(f *Fact) string { return facts.Readable(f.Attr(3)) }
 
 func pathMessage(e *Fact, others []*Fact) string {
 	list := make([]string, len(others))
@@ -137,7 +144,7 @@ func pathMessage(e *Fact, others []*Fact) string {
 	case renamed:
 		why = " (path parameters match any value whatever their names)"
 	}
-	return fmt.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
+	return diag.Sprintf("%s %s overlaps %s in group %s%s; the gateway routes a request to only one of them, so change the path or the method",
 		facts.Readable(apiMethod(e)), apiPath(e), listOf(list), facts.Readable(e.Key), why)
 }
 
@@ -159,5 +166,5 @@ func listOf(items []string) string {
 	case len(items) <= shown:
 		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
+	return diag.Sprintf("%s and %d more", strings.Join(items[:shown], ", "), len(items)-shown)
 }

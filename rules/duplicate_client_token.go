@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/facts"
 )
@@ -15,7 +13,7 @@ var DuplicateClientToken = &Rule{
 		Summary: "two CreateService definitions use the same clientToken",
 		Why: "clientToken makes the call idempotent: the gateway takes a second call with a token it has seen as a retry of the " +
 			"first. With identical parameters it returns the first result and silently creates nothing; with different parameters " +
-			"it fails with IdempotentParameterMismatch (Alibaba Cloud's idempotence convention, reference D-32). Tokens are " +
+			"it fails with IdempotentParameterMismatch (Alibaba Cloud's idempotence convention, docs/sources.md#client-token). Tokens are " +
 			"case-sensitive, so they are compared exactly. Give every definition its own token, or none.",
 		BadFiles: map[string]string{
 			"services/orders.yaml": "Action: CreateService\nclientToken: deploy-2024-06-01\ngatewayId: gw-cq7l5s5lhtg001\nsourceType: DNS\n" +
@@ -35,12 +33,12 @@ var DuplicateClientToken = &Rule{
 		sameKey(p, p.Index.Of(clientTokens.Name), func(e *Fact) Loc { return e.At },
 			func(e *Fact) string { return e.Key },
 			func(e *Fact, others []*Fact) string {
-				return fmt.Sprintf("clientToken %q is already used by %s; the gateway would take the second call "+
+				return diag.Sprintf("clientToken %q is already used by %s; the gateway would take the second call "+
 					"as a retry of the first and create nothing (or fail with IdempotentParameterMismatch), so give each definition its own token",
 					facts.Readable(e.Key), othersWord(len(others), "CreateService definition"))
 			},
 			func(o *Fact) string {
-				return fmt.Sprintf("the other CreateService with clientToken %q", facts.Readable(o.Key))
+				return diag.Sprintf("the other CreateService with clientToken %q", facts.Readable(o.Key))
 			})
 	},
 }

@@ -15,7 +15,7 @@ var DuplicateService = &Rule{
 	Doc: Doc{
 		Summary: "two serviceConfigs items use the same service name for the same gatewayId (in one list, one file or across files)",
 		Why: "A service is addressed by its name within a gateway, so a second service of the same name is either refused or " +
-			"shadows the first. No vendor source states the rule (reference D-31); it is the contract of this project. Items of one " +
+			"shadows the first. No vendor source states the rule (docs/sources.md#service-name-unique); it is the contract of this project. Items of one " +
 			"serviceConfigs list always share a gateway, so a repeated name there is reported even without gatewayId; across " +
 			"definitions the gatewayIds must be equal. Names are compared exactly.",
 		BadFiles: map[string]string{
@@ -42,12 +42,12 @@ var DuplicateService = &Rule{
 			},
 			func(e *Fact, others []*Fact) string {
 				if len(others) == 1 && others[0].At.File == e.At.File && others[0].At.Document == e.At.Document {
-					return fmt.Sprintf("service name %q appears twice in this serviceConfigs list; each service of a gateway needs its own name", facts.Readable(e.Key))
+					return diag.Sprintf("service name %q appears twice in this serviceConfigs list; each service of a gateway needs its own name", facts.Readable(e.Key))
 				}
-				return fmt.Sprintf("service name %q is already used for gateway %s by %s; each service of a gateway needs its own name",
+				return diag.Sprintf("service name %q is already used for gateway %s by %s; each service of a gateway needs its own name",
 					facts.Readable(e.Key), facts.Readable(e.Attr(0)), othersWord(len(others), "service config"))
 			},
-			func(o *Fact) string { return fmt.Sprintf("the other service named %q", facts.Readable(o.Key)) })
+			func(o *Fact) string { return diag.Sprintf("the other service named %q", facts.Readable(o.Key)) })
 	},
 }
 

@@ -8,9 +8,9 @@ import (
 // which function to call, where, or with which role.
 //
 // Terraform requires the region and the role for every Function Compute
-// backend (reference D-8); an HTTP-trigger function is reached through its
-// FcBaseUrl and an event function by FunctionName (B.2.2). The gateway's
-// own requirements are not documented, so this is a warning.
+// backend; an HTTP-trigger function is reached through its FcBaseUrl and an
+// event function by FunctionName (docs/sources.md#function-compute). The
+// gateway's own requirements are not documented, so this is a warning.
 var FunctionComputeConfigIncomplete = &Rule{
 	ID: "function-compute-config-incomplete", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

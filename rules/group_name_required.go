@@ -4,8 +4,8 @@ import (
 	"github.com/apigwlint/apigwlint/internal/diag"
 )
 
-// GroupNameRequired: an MSE_NACOS service without its Nacos group
-// (documented in the CreateService reference, reference D-25).
+// GroupNameRequired: an MSE_NACOS service without its Nacos group (documented
+// in the CreateService reference, docs/sources.md#namespace-required).
 var GroupNameRequired = &Rule{
 	ID: "group-name-required", Severity: diag.Error, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

@@ -45,9 +45,9 @@ func present(n *source.Node) bool {
 	if n == nil {
 		return false
 	}
-	if n.Symbol != "" {
-		// Not known statically (a front-end's reference or variable):
-		// given, whatever its value will be.
+	if n.Symbol() != "" || n.Implicit {
+		// Not known statically, or filled in by a tool: there is a
+		// value.
 		return true
 	}
 	switch n.Kind {
@@ -67,6 +67,11 @@ func present(n *source.Node) bool {
 	}
 	return true
 }
+
+// unknown reports whether a node's value is not known statically (a
+// template's reference, an unresolved variable): a rule that would judge
+// by that value says nothing.
+func unknown(n *source.Node) bool { return n != nil && n.Symbol() != "" }
 
 // presentAny reports whether obj holds any of keys (see present).
 func presentAny(obj *source.Node, keys ...string) bool {
@@ -155,10 +160,10 @@ type pathParam struct {
 	Start, End int
 }
 
-// pathParams finds the "[name]" placeholders of a request or backend path.
-// The characters allowed inside the brackets are not documented (reference
-// G-7), so anything but brackets and '/' counts; an empty "[]" is not a
-// placeholder.
+// pathParams finds the "[name]" placeholders of a request or backend path. The
+// characters allowed inside the brackets are not documented
+// (docs/sources.md#requestpath-wildcard), so anything but brackets and '/'
+// counts; an empty "[]" is not a placeholder.
 func pathParams(path string) []pathParam {
 	var out []pathParam
 	runes := []rune(path)
@@ -182,21 +187,6 @@ func pathParams(path string) []pathParam {
 	return out
 }
 
-// quoteList renders names for a message: "a", "b" and "c".
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = `"` + n + `"`
-	}
-	switch len(q) {
-	case 0:
-		return ""
-	case 1:
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
-}
-
 // templated reports whether a value is a placeholder that a deployment tool
 // fills in (${VAR}, {{ var }}): its final form cannot be checked here.
 func templated(s string) bool {
@@ -204,9 +194,12 @@ func templated(s string) bool {
 }
 
 // has reports whether obj holds key with a value, or holds a misspelling
-// of it. A misspelt key is reported by unknown-field with a did-you-mean;
-// a rule that then said "key is missing" would repeat that diagnostic
-// with a worse message.
+// of it. A misspelt key is reported by unknown-field with a did-you-mean,
+// an error; a rule that then said "key is missing" would repeat that
+// diagnostic with a worse message. Inside a JSON-string parameter a
+// misspelt key is only the warning unknown-nested-field (the gateway
+// ignores it), so there the key is missing, and a rule that needs it says
+// so at its own severity.
 func has(c *Context, obj *source.Node, key string) bool {
 	if obj == nil || obj.Kind != source.Object {
 		return false
@@ -216,6 +209,9 @@ func has(c *Context, obj *source.Node, key string) bool {
 	}
 	var documented []string
 	if s, err := schema.Get(c.Op); err == nil {
+		if s.InJSONString(obj.Pointer) {
+			return false
+		}
 		documented = schema.Properties(s.Resolved(obj.Pointer))
 	}
 	for _, f := range obj.Fields {

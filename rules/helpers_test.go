@@ -86,14 +86,14 @@ func TestEnumOf(t *testing.T) {
 	}
 }
 
-func TestExampleBytes(t *testing.T) {
-	if got := string(ExampleBytes("a<byte 0xE9>b")); got != "a\xe9b" {
+func TestExpandExample(t *testing.T) {
+	if got := string(ExpandExample("a<byte 0xE9>b")); got != "a\xe9b" {
 		t.Errorf("byte marker: %q", got)
 	}
-	if got := len(ExampleBytes("<2 KB of text>")); got != 2048 {
+	if got := len(ExpandExample("<2 KB of text>")); got != 2048 {
 		t.Errorf("filler marker: %d bytes", got)
 	}
-	if got := string(ExampleBytes("<byte 0xZZ> <x KB of text>")); got != "<byte 0xZZ> <x KB of text>" {
+	if got := string(ExpandExample("<byte 0xZZ> <x KB of text>")); got != "<byte 0xZZ> <x KB of text>" {
 		t.Errorf("not markers: %q", got)
 	}
 }

@@ -6,9 +6,9 @@ import (
 
 // HTTPMethodHeader: the method "HEADER", a misspelling of HEAD.
 //
-// The vendor's method lists print HEADER; ROS and DescribeApiHistory list
-// HEAD (reference B.1, B.2). The schema accepts both; this warning asks for
-// the HTTP name.
+// The vendor's method lists print HEADER; ROS and DescribeApiHistory list HEAD
+// (docs/sources.md#http-method-header). The schema accepts both; this warning
+// asks for the HTTP name.
 var HTTPMethodHeader = &Rule{
 	ID: "http-method-header", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

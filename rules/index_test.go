@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,7 +60,7 @@ func apis(list ...[]Fact) []FileIndex {
 // files, reporting on the files for which reported is true (nil = all).
 func runRule(r *Rule, files []FileIndex, reported func(string) bool) []string {
 	var out []diag.Diagnostic
-	ctx := NewProjectContext(facts.NewIndex(files, reported), &out)
+	ctx := NewProjectContext(facts.NewIndex(append([]FileIndex(nil), files...), reported), &out)
 	ctx.Run(r)
 	diag.Sort(out)
 	got := []string{}
@@ -169,5 +170,20 @@ func TestClashesScale(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("took %v", d)
+	}
+}
+
+// A repeated API name in a Serverless Devs group says what the component
+// does with it.
+func TestDuplicateAPINameDevsMessage(t *testing.T) {
+	group := facts.Symbolic("devs:cn-hangzhou/shop", "shop")
+	files := []FileIndex{{Facts: []Fact{
+		{Kind: apiNames.Name, Key: group, At: locAt("s.yaml", 3), Attrs: []string{"getOrder"}},
+		{Kind: apiNames.Name, Key: group, At: locAt("s.yaml", 9), Attrs: []string{"getOrder"}},
+	}}}
+	var out []diag.Diagnostic
+	NewProjectContext(facts.NewIndex(files, nil), &out).Run(DuplicateAPIName)
+	if len(out) != 1 || !strings.Contains(out[0].Message, "group devs:cn-hangzhou/shop") || !strings.Contains(out[0].Message, "silently modify the earlier API") {
+		t.Fatalf("%+v", out)
 	}
 }

@@ -5,7 +5,8 @@ import (
 )
 
 // NamespaceRequired: a K8S or MSE_NACOS service without its namespace
-// (documented in the CreateService reference, reference D-24).
+// (documented in the CreateService reference,
+// docs/sources.md#namespace-required).
 var NamespaceRequired = &Rule{
 	ID: "namespace-required", Severity: diag.Error, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

@@ -7,9 +7,10 @@ import (
 
 // OpenIDConfig: an OpenID Connect API without the settings its role needs.
 //
-// AuthType APPOPENID needs OpenIdConnectConfig (reference D-4); its
+// AuthType APPOPENID needs OpenIdConnectConfig; its
 // OpenIdApiType IDTOKEN needs PublicKeyId and PublicKey, BUSINESS needs
-// IdTokenParamName (D-5, from the DescribeApi field docs and ROS). The
+// IdTokenParamName (the DescribeApi field docs and ROS,
+// docs/sources.md#authtype). The
 // companion keys are checked whatever the AuthType, since they are
 // required by OpenIdApiType itself. A config given with another AuthType
 // is not flagged: the console's "OpenID Connect" mode (without app
@@ -50,9 +51,6 @@ RequestParameters:
 		auth := c.Root.Get("AuthType")
 		openID := enumOf(auth, "APP", "ANONYMOUS", "APPOPENID") == "APPOPENID"
 		cfgNode := c.Root.Get("OpenIdConnectConfig")
-		if cfgNode != nil && cfgNode.Symbol != "" {
-			return // not known statically
-		}
 		cfg := object(cfgNode)
 		if present(cfgNode) && cfgNode.Kind != source.Object {
 			return // a JSON string that did not parse, or the wrong type: reported already

@@ -15,7 +15,8 @@ import (
 // A minimum above its maximum accepts no value at all; a DefaultValue that
 // breaks the parameter's own limits or enum is substituted for a missing
 // value and then fails or reaches the backend unvalidated. Not a documented
-// gateway check, but never intended.
+// gateway check, but never intended (the constraints:
+// docs/sources.md#param-constraints).
 var ParamConstraintConflict = &Rule{
 	ID: "param-constraint-conflict", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -7,11 +7,11 @@ import (
 // ParamConstraintType: a validation setting that does not apply to the
 // parameter's type.
 //
-// The RequestParameter page (reference B.3, D-13): MaxValue/MinValue only
-// for Int, Long, Float and Double; MaxLength, MinLength, RegularExpression
-// and JsonScheme only for String; EnumValue for numeric types and String.
-// Documented as "only for", not as rejected, so the setting is presumably
-// ignored: a warning.
+// The RequestParameter page (docs/sources.md#param-constraints):
+// MaxValue/MinValue only for Int, Long, Float and Double; MaxLength,
+// MinLength, RegularExpression and JsonScheme only for String; EnumValue for
+// numeric types and String. Documented as "only for", not as rejected, so the
+// setting is presumably ignored: a warning.
 var ParamConstraintType = &Rule{
 	ID: "param-constraint-type", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{
@@ -72,7 +72,7 @@ RequestParameters:
 	},
 }
 
-// paramTypes are the request parameter types (reference B.3, G-10).
+// paramTypes are the request parameter types (docs/sources.md#parameter-types).
 var paramTypes = []string{"String", "Int", "Long", "Float", "Double", "Boolean", "Array", "File"}
 
 func isNumericType(t string) bool {

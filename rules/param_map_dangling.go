@@ -11,13 +11,13 @@ import (
 // REQUEST backend parameters that no entry feeds.
 //
 // RequestParameterName must be the ApiParameterName of a request parameter
-// (reference B.5, D-14, from the DescribeApi field docs); Terraform, the
+// (the DescribeApi field docs, docs/sources.md#parameter-map); Terraform, the
 // vendor example and Serverless Devs also represent system and constant
-// parameters as request parameters of the same name (D-16), and ROS
+// parameters as request parameters of the same name, and ROS
 // describes the name as a request, system or constant parameter, so a
 // SystemParameters name or a ConstantParameters entry is accepted too.
 // ServiceParameterName must name a ServiceParameters entry, and every
-// REQUEST backend parameter needs an entry (D-15: producers build the three
+// REQUEST backend parameter needs an entry (producers build the three
 // lists in lockstep).
 var ParamMapDangling = &Rule{
 	ID: "param-map-dangling", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
@@ -145,8 +145,8 @@ ServiceParametersMap:
 	},
 }
 
-// systemParamNames are the documented system parameters (reference B.6,
-// the longest list, from the Chinese page).
+// systemParamNames are the documented system parameters (the longest
+// list, from the Chinese page: docs/sources.md#system-parameters).
 var systemParamNames = []string{"CaClientIp", "CaDomain", "CaRequestHandleTime", "CaAppId", "CaRequestId", "CaHttpSchema", "CaProxy",
 	"CaApiName", "CaClientUa", "CaCloudMarketInstanceId", "CaAppKey", "CaAppExtendInfo", "CaStage", "CaInstanceId", "CaSourceVpcId"}
 

@@ -10,8 +10,8 @@ import (
 //
 // The gateway fills "[name]" from the request parameter of that name with
 // Location PATH; every working definition in the vendor's SDK examples,
-// Serverless Devs and Terraform declares one (reference D-17; the vendor
-// does not state the rule in words). Without it the value cannot be
+// Serverless Devs and Terraform declares one (docs/sources.md#path-params; the
+// vendor does not state the rule in words). Without it the value cannot be
 // validated or mapped to the backend. EscapePathParam: true makes brackets
 // literal text, and then nothing is checked.
 var PathParamUndeclared = &Rule{

@@ -8,8 +8,8 @@ import (
 // PathParamUnused: a PATH request parameter that the request path does not
 // contain.
 //
-// The converse of path-param-undeclared (reference D-17): a PATH parameter
-// takes its value from a "[name]" segment, so without one it never
+// The converse of path-param-undeclared (docs/sources.md#path-params): a PATH
+// parameter takes its value from a "[name]" segment, so without one it never
 // receives a value, and a REQUIRED one makes every call fail.
 var PathParamUnused = &Rule{
 	ID: "path-param-unused", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
@@ -52,8 +52,8 @@ RequestParameters:
 	Check: func(c *Context) {
 		rc := c.Root.Get("RequestConfig")
 		pathNode := rc.Get("RequestPath")
-		if pathNode == nil || pathNode.Kind != source.String || pathNode.Symbol != "" {
-			return // no path (a schema error), or one not known statically: nothing to compare with
+		if pathNode == nil || pathNode.Kind != source.String || unknown(pathNode) {
+			return // no path (a schema error) or not known: nothing to compare with
 		}
 		escaped := rc.Get("EscapePathParam").IsTrue()
 		inPath := map[string]bool{}

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/facts"
 )
@@ -14,7 +12,7 @@ var PathUniqueStrict = &Rule{
 	Doc: Doc{
 		Summary: "two CreateApi definitions in the same group use the same request path shape, whatever their methods",
 		Why: "The CreateApi documentation says only \"the request path must be unique within the group\" and does not say whether " +
-			"the method counts (reference G-2). duplicate-api-path reports the collisions that certainly exist (same method, or ANY); " +
+			"the method counts (docs/sources.md#requestpath-method). duplicate-api-path reports the collisions that certainly exist (same method, or ANY); " +
 			"enable this rule if your gateway rejects a second method on a path too. Path shapes are compared as in duplicate-api-path " +
 			"(/users/[id] and /users/[userId] are one path). It also fires where duplicate-api-path does.",
 		BadFiles: map[string]string{
@@ -40,7 +38,7 @@ var PathUniqueStrict = &Rule{
 			for k, o := range others {
 				list[k] = pathNote(o)
 			}
-			return fmt.Sprintf("request path %s is already used in group %s by %s; the documented rule is one request path per group, whatever the method",
+			return diag.Sprintf("request path %s is already used in group %s by %s; the documented rule is one request path per group, whatever the method",
 				apiPath(e), facts.Readable(e.Key), listOf(list))
 		}, pathNote)
 	},

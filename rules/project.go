@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/facts"
@@ -33,6 +34,9 @@ type FactKind struct {
 	Params []string
 	// Export reads one normalised definition and emits its facts.
 	Export func(e *Exporter)
+	// SharedKeys says that many definitions share a key (a group ID), so
+	// keys are interned; otherwise (service names, tokens) copied.
+	SharedKeys bool
 }
 
 // Exporter is what a FactKind's Export sees of one definition.
@@ -42,14 +46,54 @@ type Exporter struct {
 	Root     *source.Node
 	kind     *FactKind
 	out      *facts.FileIndex
+	// copies holds the copy of each value emitted for this definition:
+	// the index is kept for the whole run, and must neither pin the
+	// document it was read from nor hold one value twice (a name in two
+	// facts).
+	copies []string
 }
 
 // Emit records a fact located at node at (the definition's root when nil).
+// The key is interned when the kind's keys are shared by many definitions
+// (SharedKeys); short attributes (methods) are interned, the rest copied.
 func (e *Exporter) Emit(key string, at *source.Node, attrs ...string) {
 	if at == nil {
 		at = e.Root
 	}
-	e.out.Add(facts.Fact{Kind: e.kind.Name, Key: key, At: facts.LocOf(e.File, e.Document, at), Attrs: attrs})
+	if e.kind.SharedKeys {
+		key = facts.Intern(key)
+	} else {
+		key = e.copy(key)
+	}
+	for i, a := range attrs {
+		if len(a) <= 8 {
+			attrs[i] = facts.Intern(a)
+		} else {
+			attrs[i] = e.copy(a)
+		}
+	}
+	e.out.Facts = append(e.out.Facts, facts.Fact{Kind: e.kind.Name, Key: key, At: facts.LocOf(e.File, e.Document, at), Attrs: attrs})
+}
+
+// EmitFor is Emit keyed by the value of a node: its KeyOf, and, for a
+// symbolic key, where it comes from (source.Node.Origin).
+func (e *Exporter) EmitFor(keyNode, at *source.Node, attrs ...string) {
+	before := len(e.out.Facts)
+	e.Emit(KeyOf(keyNode), at, attrs...)
+	if len(e.out.Facts) > before {
+		e.out.Facts[before].Origin = keyNode.Origin()
+	}
+}
+
+func (e *Exporter) copy(s string) string {
+	for _, c := range e.copies {
+		if c == s {
+			return c
+		}
+	}
+	c := strings.Clone(s)
+	e.copies = append(e.copies, c)
+	return c
 }
 
 // KeyOf is the value of a node as a fact key or attribute: its symbolic
@@ -58,8 +102,8 @@ func KeyOf(n *source.Node) string {
 	if n == nil {
 		return ""
 	}
-	if n.Symbol != "" {
-		return n.Symbol
+	if n.Symbol() != "" {
+		return n.Symbol()
 	}
 	return n.Scalar()
 }
@@ -86,8 +130,11 @@ func containsKind(list []*FactKind, k *FactKind) bool {
 
 var kinds = factKinds()
 
-// IndexParams are the top-level parameters some fact kind reads.
-func IndexParams() []string {
+// IndexParams are the top-level parameters some fact kind reads (the
+// same slice every time: do not change it).
+func IndexParams() []string { return indexParams }
+
+var indexParams = func() []string {
 	var out []string
 	for _, k := range kinds {
 		for _, p := range k.Params {
@@ -97,7 +144,7 @@ func IndexParams() []string {
 		}
 	}
 	return out
-}
+}()
 
 func containsString(list []string, s string) bool {
 	for _, x := range list {
@@ -108,6 +155,10 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// exporters are reused: one is needed per definition, and a project has
+// hundreds of thousands.
+var exporters = sync.Pool{New: func() any { return new(Exporter) }}
+
 // IndexDefinition adds what one definition exports to fi. It runs after
 // the definition's tree is normalised (JSON strings parsed, inner keys in
 // their documented spelling, enum values canonical), so kinds read
@@ -116,18 +167,24 @@ func IndexDefinition(fi *facts.FileIndex, file string, doc int, op string, root 
 	if root == nil || root.Kind != source.Object {
 		return
 	}
+	e := exporters.Get().(*Exporter)
+	*e = Exporter{File: file, Document: doc, Root: root, out: fi, copies: e.copies[:0]}
 	for _, k := range kinds {
 		if k.Op != "" && k.Op != op {
 			continue
 		}
-		k.Export(&Exporter{File: file, Document: doc, Root: root, kind: k, out: fi})
+		e.kind = k
+		k.Export(e)
 	}
+	clear(e.copies)
+	*e = Exporter{copies: e.copies[:0]}
+	exporters.Put(e)
 }
 
 // PathShape is the form of a request path under which two paths route the
 // same requests: every path parameter `[name]` becomes `[]`, because the
 // parameter's name does not take part in routing. When EscapePathParam is
-// true the brackets are literal text (reference B.1) and the path is its own
+// true the brackets are literal text (docs/sources.md#requestpath-format) and the path is its own
 // shape. Case is kept: no source says the gateway matches paths ignoring
 // case, and paths are case-sensitive in HTTP (RFC 3986), so /Users and
 // /users are different paths here.
@@ -182,8 +239,15 @@ func (c *clashes[E]) add(j int, earlier []int) {
 		return
 	}
 	ix := c.p.Index
-	if ix.IsReported(c.at(&c.entries[j]).File) {
+	if later := c.at(&c.entries[j]).File; ix.IsReported(later) {
 		c.others[j] = append(c.others[j], earlier...)
+		if ix.BothSides {
+			for _, i := range earlier {
+				if f := c.at(&c.entries[i]).File; f != later && ix.IsReported(f) {
+					c.others[i] = append(c.others[i], j)
+				}
+			}
+		}
 		return
 	}
 	for _, i := range earlier {
@@ -215,6 +279,12 @@ func (c *clashes[E]) report(message func(main *E, others []*E) string, note func
 				l := c.at(&c.entries[i])
 				related = append(related, diag.Related{File: l.File, Range: l.Range, Message: note(&c.entries[i])})
 			}
+		}
+		if f, ok := any(&c.entries[m]).(*Fact); ok && f.Origin != (diag.Range{}) {
+			// A symbolic key: where it comes from (the template's group
+			// resource) explains why the two are in one group.
+			related = append(related, diag.Related{File: f.At.File, Range: f.Origin,
+				Message: diag.Sprintf("%s is this resource", facts.Readable(f.Key))})
 		}
 		c.p.Report(c.at(&c.entries[m]), message(&c.entries[m], others), related...)
 	}

@@ -5,7 +5,7 @@ import (
 )
 
 // QualifierOnlyFC3: qualifier on a service that is not a Function Compute
-// function (reference E, D-30, inferred: a warning).
+// function (docs/sources.md#source-type-fields, inferred: a warning).
 var QualifierOnlyFC3 = &Rule{
 	ID: "qualifier-only-fc3", Severity: diag.Warning, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

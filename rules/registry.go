@@ -4,16 +4,16 @@ import "sort"
 
 // registry is the one list of rules, in catalog order.
 var registry = []*Rule{
-	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, EmbeddedJSON,
-	UnusedSuppression, InvalidSuppression,
+	Syntax, DuplicateKey, Encoding, Limit, UnknownAction, NotADefinition, SchemaRule, UnknownField, UnknownNestedField, EmbeddedJSON,
+	UnusedSuppression, InvalidSuppression, RosConstraint,
 
 	// CreateApi: authentication and naming.
 	OpenIDConfig, SignatureMethodRequiresAppAuth, SignatureMethodSHA1Only, AppCodeRequiresAppAuth, APINameCJK,
 	// CreateApi: the request clients send.
-	HTTPMethodHeader, PathParamUndeclared, PathParamUnused, DuplicateParameter, ParamConstraintType, ParamConstraintConflict,
+	HTTPMethodHeader, PathParamUndeclared, PathParamUnused, PathParamBraces, DuplicateParameter, ParamConstraintType, ParamConstraintConflict, ParamTypeNumber,
 	BodyOnGet, BodyFormatRequiresMapping, BodyFormatMissing,
 	// CreateApi: the backend and how parameters reach it.
-	BackendConfigMismatch, BackendConfigUnused, FunctionComputeConfigIncomplete, ContentTypeValueRequired, BackendIDRequiresEnable,
+	BackendConfigMismatch, BackendConfigUnused, FunctionComputeConfigIncomplete, ContentTypeValueRequired, BackendIDRequiresEnable, ServiceTimeoutMissing,
 	ServicePathParamUnmapped, ServicePathParamUnused, ParamMapDangling,
 	// CreateApi: documentation.
 	SampleSize,

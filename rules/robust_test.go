@@ -132,8 +132,8 @@ func TestRulesOnEveryCase(t *testing.T) {
 // `go test -fuzz FuzzCheckBytes ./rules` explores further.
 func FuzzCheckBytes(f *testing.F) {
 	for _, r := range rules.All() {
-		f.Add(rules.ExampleBytes(r.Doc.Bad))
-		f.Add(rules.ExampleBytes(r.Doc.Good))
+		f.Add(rules.ExpandExample(r.Doc.Bad))
+		f.Add(rules.ExpandExample(r.Doc.Good))
 	}
 	f.Add([]byte(richAPI))
 	f.Add([]byte(richService))

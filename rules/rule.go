@@ -9,8 +9,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
@@ -82,7 +80,7 @@ func (c *Context) Run(r *Rule) {
 func (c *Context) Report(r diag.Range, pointer, format string, args ...any) *diag.Diagnostic {
 	*c.out = append(*c.out, diag.Diagnostic{
 		File: c.File, Range: r, Severity: c.rule.Severity, Rule: c.rule.ID,
-		Message: fmt.Sprintf(format, args...), Document: c.Document, Pointer: pointer,
+		Message: diag.Sprintf(format, args...), Document: c.Document, Pointer: pointer,
 	})
 	return &(*c.out)[len(*c.out)-1]
 }

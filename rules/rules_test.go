@@ -86,7 +86,7 @@ func TestDocExamples(t *testing.T) {
 				}
 				return x.Severity
 			}
-			bad := lint.CheckOne("bad.yaml", rules.ExampleBytes(r.Doc.Bad), enabled)
+			bad := lint.CheckOne("bad.yaml", rules.ExpandExample(r.Doc.Bad), enabled)
 			fired := false
 			for _, d := range bad {
 				if d.Rule == r.ID {
@@ -98,7 +98,7 @@ func TestDocExamples(t *testing.T) {
 			if !fired {
 				t.Errorf("the failing example does not fire %s", r.ID)
 			}
-			good := lint.CheckOne("good.yaml", rules.ExampleBytes(r.Doc.Good), enabled)
+			good := lint.CheckOne("good.yaml", rules.ExpandExample(r.Doc.Good), enabled)
 			for _, d := range good {
 				t.Errorf("the passing example is not clean: %s at %d:%d: %s", d.Rule, d.Range.Start.Line, d.Range.Start.Col, d.Message)
 			}
@@ -116,6 +116,11 @@ func TestSeverities(t *testing.T) {
 		"body-on-get":                        diag.Warning,
 		"body-format-missing":                diag.Off,
 		"address-format":                     diag.Error,
+		"unknown-field":                      diag.Error,
+		"unknown-nested-field":               diag.Warning,
+		"service-timeout-missing":            diag.Warning,
+		"param-type-number":                  diag.Warning,
+		"path-param-braces":                  diag.Warning,
 	}
 	for id, sev := range want {
 		r := rules.ByID(id)

@@ -10,9 +10,10 @@ import (
 
 // SampleSize: documentation samples over their documented size.
 //
-// The corrected CreateApi table gives "up to 32 KB" for a sample response
-// and "up to 16 KB" for ErrorCodeSamples; which sample the 32 KB belongs to
-// is uncertain (reference A.1, G-3), so both samples get it, as a warning.
+// The corrected CreateApi table gives "up to 32 KB" for a sample response and
+// "up to 16 KB" for ErrorCodeSamples; which sample the 32 KB belongs to is
+// uncertain (docs/sources.md#sample-size), so both samples get it, as a
+// warning.
 var SampleSize = &Rule{
 	ID: "sample-size", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

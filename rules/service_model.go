@@ -5,7 +5,8 @@ import (
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
-// sourceTypes are the CreateService source types (reference E).
+// sourceTypes are the CreateService source types
+// (docs/sources.md#source-types).
 var sourceTypes = []string{"MSE_NACOS", "K8S", "VIP", "DNS", "FC3", "SAE_K8S_SERVICE", "AI", "AGENT"}
 
 // sourceType returns the definition's sourceType and its node; "" when

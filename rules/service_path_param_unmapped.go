@@ -9,11 +9,11 @@ import (
 // parameter fills.
 //
 // The backend path (ServiceConfig.ServicePath, or FunctionComputeConfig.Path
-// for Function Compute) is filled from ServiceParameters entries with
-// Location PATH, which take their values from a request parameter through
-// ServiceParametersMap, or from a system or constant parameter (reference
-// B.4-B.7, D-19). A placeholder nothing fills reaches the backend as the
-// literal text "[name]".
+// for Function Compute) is filled from ServiceParameters entries with Location
+// PATH, which take their values from a request parameter through
+// ServiceParametersMap, or from a system or constant parameter
+// (docs/sources.md#service-path-params). A placeholder nothing fills reaches
+// the backend as the literal text "[name]".
 var ServicePathParamUnmapped = &Rule{
 	ID: "service-path-param-unmapped", Severity: diag.Error, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -10,8 +10,7 @@ import (
 // app authenticates to.
 //
 // The vendor documents AllowSignatureMethod "if AuthType is set to APP"
-// (CreateApi page,
-// https://www.alibabacloud.com/help/en/api-gateway/latest/api-cloudapi-2016-07-14-createapi).
+// (CreateApi page, docs/sources.md#app-auth-only).
 // The gateway does not reject it on another AuthType, but the project's
 // brief names "signature method only with APP auth" as a constraint, so it
 // is an error by default; a team that wants a warning sets it in

@@ -8,8 +8,8 @@ import (
 //
 // The CreateApi page and ROS's validator allow exactly "HmacSHA256" and
 // "HmacSHA1,HmacSHA256"; only the Chinese ROS page lists "HmacSHA1" alone
-// (reference A.2, G-4). The schema accepts it; this warning says which
-// spelling every source agrees on.
+// (docs/sources.md#signature-method). The schema accepts it; this warning says
+// which spelling every source agrees on.
 var SignatureMethodSHA1Only = &Rule{
 	ID: "signature-method-sha1-only", Severity: diag.Warning, Op: "CreateApi", Kind: Definition,
 	Doc: Doc{

@@ -7,9 +7,9 @@ import (
 // SourceConfigRequired: an AGENT service without agentServiceConfig.
 //
 // The APIG SDK marks agentServiceConfig required for sourceType AGENT
-// (reference D-26). For AI the SDK says nothing of the kind and a model
-// provider may be named by modelProviderId instead (G-15), so AI services
-// have their own warning, ai-service-config-missing.
+// (docs/sources.md#source-config-required). For AI the SDK says nothing of the
+// kind and a model provider may be named by modelProviderId instead, so AI
+// services have their own warning, ai-service-config-missing.
 var SourceConfigRequired = &Rule{
 	ID: "source-config-required", Severity: diag.Error, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

@@ -5,7 +5,8 @@ import (
 )
 
 // SourceConfigUnused: aiServiceConfig or agentServiceConfig on a service of
-// another source type (reference E, D-30, inferred: a warning).
+// another source type (docs/sources.md#source-type-fields, inferred: a
+// warning).
 var SourceConfigUnused = &Rule{
 	ID: "source-config-unused", Severity: diag.Warning, Op: "CreateService", Kind: Definition,
 	Doc: Doc{

@@ -2,7 +2,6 @@ package schema
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -21,9 +20,12 @@ import (
 const (
 	RuleSchema       = "schema"
 	RuleUnknownField = "unknown-field"
-	RuleEmbeddedJSON = "embedded-json"
-	RuleUnknownOp    = "unknown-action"
-	RuleNotDef       = "not-a-definition"
+	// RuleUnknownNested is an unknown key inside a JSON-string parameter,
+	// which the gateway ignores (see checker.unknown).
+	RuleUnknownNested = "unknown-nested-field"
+	RuleEmbeddedJSON  = "embedded-json"
+	RuleUnknownOp     = "unknown-action"
+	RuleNotDef        = "not-a-definition"
 )
 
 // Detect tells which operation a document is a definition of. ok is false
@@ -42,7 +44,7 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 		if root != nil {
 			kind = "a " + root.Kind.String()
 		}
-		return "", mk(RuleNotDef, r, fmt.Sprintf("a definition is an object of %s parameters, not %s", nameList(Ops, "or"), kind))
+		return "", mk(RuleNotDef, r, diag.Sprintf("a definition is an object of %s parameters, not %s", nameList(Ops, "or"), kind))
 	}
 	if a := root.Get("Action"); a != nil {
 		name := a.Scalar()
@@ -51,9 +53,9 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 				return op, nil
 			}
 		}
-		msg := fmt.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
+		msg := diag.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
 		if s := Suggest(name, Ops); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg += diag.Sprintf("; did you mean %q?", s)
 		}
 		return "", mk(RuleUnknownOp, a.Range, msg)
 	}
@@ -101,12 +103,12 @@ func nameList(names []string, conj string) string {
 func actionList() string {
 	quoted := make([]string, len(Ops))
 	for i, op := range Ops {
-		quoted[i] = fmt.Sprintf("%q", "Action: "+op)
+		quoted[i] = strconv.Quote("Action: " + op)
 	}
 	return nameList(quoted, "or")
 }
 
-// Checker validates one document of one file.
+// checker validates one document of one file.
 type checker struct {
 	s     *Schema
 	file  string
@@ -171,15 +173,16 @@ func Unchecked(pointer string, pointers []string) bool {
 //   - unknown keys are reported with a suggestion and left out of
 //     validation, so that each mistake is reported once.
 func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
+	return check(root, op, file, doc, true)
+}
+
+// check is Check; with fast false every definition is validated by the
+// library, never waved through by the fast path (tests compare the two).
+func check(root *source.Node, op, file string, doc int, fast bool) []diag.Diagnostic {
 	s := MustGet(op)
 	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}}
 	val := c.walk(root, s.Root, false)
-	if len(c.diags) > 0 && !c.onlyFieldDiags() {
-		// A JSON string that did not parse: its subtree is missing, so
-		// validation would only add noise about it. Go on nonetheless:
-		// the rest of the definition is still worth checking.
-	}
-	if s.fast != nil && fastPath && s.fast.valid(val, 0) {
+	if fast && s.fast != nil && s.fast.valid(val, 0) {
 		return c.diags
 	}
 	compiled, err := s.compiled()
@@ -223,15 +226,6 @@ func Normalize(root *source.Node, op string, keys ...string) {
 	c.walk(root, s.Root, false)
 }
 
-func (c *checker) onlyFieldDiags() bool {
-	for _, d := range c.diags {
-		if d.Rule != RuleUnknownField {
-			return false
-		}
-	}
-	return true
-}
-
 func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.Related) {
 	c.diags = append(c.diags, diag.Diagnostic{File: c.file, Range: r, Severity: diag.Error, Rule: rule,
 		Message: msg, Document: c.doc, Pointer: pointer, Related: related})
@@ -239,7 +233,7 @@ func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.R
 
 // walk returns the plain JSON value for validation.
 func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
-	if n.Symbol != "" || n.Implicit {
+	if n.Symbol() != "" || n.Implicit {
 		// Not known statically, or filled in by a tool: present (so
 		// that it satisfies "required"), but never reported.
 		c.unchecked = append(c.unchecked, n.Pointer)
@@ -271,19 +265,20 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 				}
 			}
 			if fs == nil && closed {
-				c.unknown(n, f, props, inJSON)
+				c.unknown(n, f, props, required, inJSON)
 				continue
 			}
 			if _, dup := out[f.Key]; dup || emptied[f.Key] {
 				// "requestPath" and "RequestPath" in one object.
 				c.add(f.KeyRange, source.RuleDuplicateKey, n.Pointer+"/"+source.EscapePointer(f.Key),
-					fmt.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
+					diag.Sprintf("duplicate key %q: %q is the same key (keys match ignoring the case of the first letter)", f.RawKey, f.Key))
 				continue
 			}
 			if emptyOptional(f, fs, c.s.resolve(fs), required) {
-				// Tools send "" for every optional value they leave
-				// unset, and the gateway takes it as unset: validated as
-				// absent, so no enum, pattern or length applies to it.
+				// Tools send "" (or null) for every optional value they
+				// leave unset, and the gateway takes it as unset:
+				// validated as absent, so no type, enum, pattern or length
+				// applies to it.
 				emptied[f.Key] = true
 				continue
 			}
@@ -310,19 +305,30 @@ func (c *checker) walk(n *source.Node, sch map[string]any, inJSON bool) any {
 }
 
 // emptyOptional reports whether a field holds the empty string where an
-// optional string parameter is expected. Terraform, Serverless Devs and
-// the SDKs send "" for every optional value the user left unset
-// (BodyFormat, ContentTypeCatagory, ServiceAddress on non-HTTP backends,
-// ...), and the gateway accepts it as unset (the schema rule's document
-// says so; testdata/cases/realworld holds such requests). An optional
-// JSON-string parameter holding "" is absent too (the SDKs drop empty
-// parameters before sending). A required parameter is never skipped: an
-// empty GroupId is reported, as required (report.go, emptyRequired).
+// optional string parameter is expected, or null where any optional
+// parameter is. Terraform, Serverless Devs and the SDKs send "" for every
+// optional value the user left unset (BodyFormat, ContentTypeCatagory,
+// ServiceAddress on non-HTTP backends, ...), and the gateway accepts it as
+// unset (the schema rule's document says so; testdata/cases/realworld
+// holds such requests). Serverless Devs writes an empty YAML value
+// (defaultValue:) as null when it stringifies the parameter lists
+// (devsapp/apigateway src/index.ts, JSON.stringify), so null is unset
+// too, whatever the parameter's type (docs/sources.md#empty-optional-values).
+// An optional JSON-string parameter
+// holding "" is absent too (the SDKs drop empty parameters before
+// sending). A required parameter is never skipped: an empty GroupId is
+// reported, as required (report.go, emptyRequired).
 func emptyOptional(f *source.Field, fs, resolved map[string]any, required map[string]bool) bool {
-	if f.Value.Kind != source.String || f.Value.Value != "" || fs == nil || required[f.Key] {
+	if fs == nil || required[f.Key] {
 		return false
 	}
-	return fs[markJSONString] == true || typeAllows(resolved, "string")
+	switch f.Value.Kind {
+	case source.Null:
+		return true
+	case source.String:
+		return f.Value.Value == "" && (fs[markJSONString] == true || typeAllows(resolved, "string"))
+	}
+	return false
 }
 
 // requiredSet returns the required keys of an object schema.
@@ -345,7 +351,7 @@ func (c *checker) expand(f *source.Field) bool {
 	str := f.Value
 	tree, dups, err := source.Expand(str)
 	for _, d := range dups {
-		c.add(d.Range, source.RuleDuplicateKey, str.Pointer, fmt.Sprintf("duplicate key %q in the JSON string (the gateway keeps only one)", d.Key),
+		c.add(d.Range, source.RuleDuplicateKey, str.Pointer, diag.Sprintf("duplicate key %q in the JSON string (the gateway keeps only one)", d.Key),
 			diag.Related{File: c.file, Range: d.First, Message: "first defined here"})
 	}
 	if err != nil {
@@ -356,9 +362,9 @@ func (c *checker) expand(f *source.Field) bool {
 			r, msg = se.Range, se.Msg
 		}
 		if se != nil && se.Limit {
-			c.add(r, source.RuleLimit, str.Pointer, fmt.Sprintf("the JSON string in %s %s", f.Key, msg))
+			c.add(r, source.RuleLimit, str.Pointer, diag.Sprintf("the JSON string in %s %s", f.Key, msg))
 		} else {
-			c.add(r, RuleEmbeddedJSON, str.Pointer, fmt.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
+			c.add(r, RuleEmbeddedJSON, str.Pointer, diag.Sprintf("%s holds invalid JSON: %s", f.Key, msg))
 		}
 		c.broken = append(c.broken, str.Pointer)
 		return false
@@ -448,7 +454,18 @@ func flipFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]any, inJSON bool) {
+// unknown reports a key the schema does not define
+// (docs/sources.md#unknown-keys). At the top level it
+// is an error (unknown-field): the SDKs have no field for it and the CLI
+// refuses it, so the setting meant is never sent. Inside a JSON-string
+// parameter the gateway ignores keys it does not know (Terraform sends
+// "name" in every request parameter, the console "isHide" and
+// "ParameterLocation", Serverless Devs "ContentTypeCategory", a deploy
+// script "ApiParameterDesc", and their APIs work), so there it is a
+// warning (unknown-nested-field), with the same did-you-mean. A misspelt
+// required key stays an error either way: the key it stands for is
+// missing, and the gateway rejects the call for that.
+func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]any, required map[string]bool, inJSON bool) {
 	names := make([]string, 0, len(props))
 	for k := range props {
 		names = append(names, k)
@@ -460,14 +477,34 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 	} else {
 		where = "in " + Readable(obj.Pointer)
 	}
-	msg := fmt.Sprintf("unknown key %q %s", f.RawKey, where)
+	rule := RuleUnknownField
+	if inJSON {
+		rule = RuleUnknownNested
+		where += ", which the gateway ignores"
+	}
+	msg := diag.Sprintf("unknown key %q %s", f.RawKey, where)
 	if s := Suggest(f.RawKey, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		if inJSON && required[s] && !hasKey(obj, s) {
+			rule = RuleUnknownField
+			msg = diag.Sprintf("unknown key %q in %s, so the required key %s is missing", f.RawKey, Readable(obj.Pointer), s)
+		}
+		msg += diag.Sprintf("; did you mean %q?", s)
 		c.suggested[obj.Pointer+"/"+source.EscapePointer(s)] = true
 	} else if len(names) <= 12 {
 		msg += "; expected one of " + strings.Join(names, ", ")
 	}
-	c.add(f.KeyRange, RuleUnknownField, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+	c.add(f.KeyRange, rule, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+}
+
+// hasKey reports whether an object inside a JSON-string parameter holds
+// key, written as documented or with the case of its first letter flipped.
+func hasKey(obj *source.Node, key string) bool {
+	for _, f := range obj.Fields {
+		if f.Key == key || f.Key == flipFirst(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // Readable turns "/RequestParameters/0/Location" into
@@ -491,50 +528,98 @@ func Readable(pointer string) string {
 	return b.String()
 }
 
+// maxSuggest is the longest word (in characters) for which Suggest looks
+// for a candidate: a typo of a documented key or value is short, and a
+// longer word (a pasted blob, a 5 MB key) would only cost time.
+const maxSuggest = 64
+
 // Suggest returns the candidate closest to s (ignoring case), or "" when
-// none is close enough to be a likely typo.
+// none is close enough to be a likely typo: within 2 edits, or a third of
+// the length of s when it is longer than 8 characters. The work is bounded
+// by that distance: a candidate whose length differs by more is skipped,
+// and the distance of the others stops as soon as it exceeds it.
 func Suggest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
+	if len(s) > 4*maxSuggest {
+		return "" // more than maxSuggest characters whatever the encoding
+	}
+	n := utf8.RuneCountInString(s)
+	if n > maxSuggest {
+		return ""
+	}
+	limit := 2
+	if n > 8 {
+		limit = n / 3
+	}
+	word := []rune(strings.ToLower(s))
+	best, bestD := "", limit+1
+	var rows distanceRows
 	for _, c := range candidates {
-		d := levenshtein(ls, strings.ToLower(c))
-		if d < bestD || (d == bestD && c < best) {
+		if len(c) > 4*(n+limit) {
+			continue // more than n+limit characters
+		}
+		cand := []rune(strings.ToLower(c))
+		if len(cand) > n+limit || len(cand) < n-limit {
+			continue
+		}
+		d := rows.within(word, cand, limit)
+		if d < bestD || (d == bestD && d <= limit && c < best) {
 			best, bestD = c, d
 		}
 	}
-	limit := 2
-	if n := utf8.RuneCountInString(s); n > 8 {
-		limit = n / 3
-	}
-	if bestD == 0 || bestD <= limit {
+	if bestD <= limit {
 		return best
 	}
 	return ""
 }
 
-// levenshtein is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and transpositions of neighbours (ApiNmae).
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+// distanceRows are the three rows within keeps, reused across candidates.
+type distanceRows struct{ a, b, c []int }
+
+// within is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and transpositions of neighbours:
+// ApiNmae), or limit+1 when it is more than limit. Only cells within limit of
+// the diagonal are computed, three rows at a time, and it stops at the
+// first two rows that are both over limit (no later cell can come back
+// under it).
+func (r *distanceRows) within(a, b []rune, limit int) int {
+	over := limit + 1
+	if len(a)-len(b) > limit || len(b)-len(a) > limit {
+		return over
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	width := len(b) + 1
+	if cap(r.a) < width {
+		r.a, r.b, r.c = make([]int, width), make([]int, width), make([]int, width)
 	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
+	prev2, prev, cur := r.a[:width], r.b[:width], r.c[:width]
+	for j := range prev {
+		prev[j] = min(j, over)
+		prev2[j] = over
+	}
+	prevMin := 0
+	for i := 1; i <= len(a); i++ {
+		for j := range cur {
+			cur[j] = over
+		}
+		cur[0] = min(i, over)
+		rowMin := cur[0]
+		for j := max(1, i-limit); j <= min(len(b), i+limit); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
 			}
+			v = min(v, over)
+			cur[j] = v
+			rowMin = min(rowMin, v)
 		}
+		if rowMin > limit && prevMin > limit {
+			return over
+		}
+		prevMin = rowMin
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
+	return prev[len(b)]
 }

@@ -97,3 +97,106 @@ func TestEmptyOptionalIsAbsent(t *testing.T) {
 		t.Errorf("only %d parameters checked: the test no longer reaches the schema", checked)
 	}
 }
+
+// Serverless Devs turns an empty YAML value (defaultValue:) into null when
+// it stringifies the parameter lists, and null reads as unset like "": an
+// optional parameter of any type holding null, at the top level, in
+// RequestConfig, ServiceConfig or a request parameter (structured or as a
+// JSON string), gives no diagnostic. A required one still does.
+func TestNullOptionalIsAbsent(t *testing.T) {
+	s := MustGet(CreateApi)
+	base := map[string]map[string]string{
+		"":                 {"GroupId": "'g1'", "ApiName": "GetUser", "Visibility": "PRIVATE"},
+		"RequestConfig":    {"RequestProtocol": "HTTPS", "RequestHttpMethod": "GET", "RequestPath": "/users"},
+		"ServiceConfig":    {"ServiceProtocol": "HTTP", "ServiceAddress": "'http://users.internal:8080'", "ServiceTimeout": "3000"},
+		"RequestParameter": {"ApiParameterName": "q", "Location": "QUERY", "ParameterType": "String", "Required": "OPTIONAL"},
+	}
+	doc := func(def, key string, asString bool) string {
+		flow := func(d string) string {
+			var parts []string
+			keys := make([]string, 0, len(base[d]))
+			for k := range base[d] {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				parts = append(parts, k+": "+base[d][k])
+			}
+			if d == def {
+				parts = append(parts, key+": null")
+			}
+			if asString {
+				// The same object as a JSON string, as the tools send it.
+				for i, p := range parts {
+					k, v, _ := strings.Cut(p, ": ")
+					v = strings.Trim(v, "'")
+					if v != "null" && v != "3000" {
+						v = `"` + v + `"`
+					}
+					parts[i] = `"` + k + `": ` + v
+				}
+				return "'{" + strings.Join(parts, ", ") + "}'"
+			}
+			return "{" + strings.Join(parts, ", ") + "}"
+		}
+		var b strings.Builder
+		b.WriteString("Action: CreateApi\n")
+		for _, k := range []string{"GroupId", "ApiName", "Visibility"} {
+			b.WriteString(k + ": " + base[""][k] + "\n")
+		}
+		if def == "" {
+			b.WriteString(key + ": null\n")
+		}
+		b.WriteString("RequestConfig: " + flow("RequestConfig") + "\n")
+		b.WriteString("ServiceConfig: " + flow("ServiceConfig") + "\n")
+		rp := flow("RequestParameter")
+		if asString {
+			rp = "'[" + strings.Trim(rp, "'") + "]'"
+		} else {
+			rp = "[" + rp + "]"
+		}
+		b.WriteString("RequestParameters: " + rp + "\n")
+		return b.String()
+	}
+	checked := 0
+	for _, def := range []string{"", "RequestConfig", "ServiceConfig", "RequestParameter"} {
+		obj := s.Root
+		if def != "" {
+			obj = s.Root["$defs"].(map[string]any)[def].(map[string]any)
+		}
+		required := requiredSet(obj)
+		keys := make([]string, 0)
+		for k := range obj["properties"].(map[string]any) {
+			if _, set := base[def][k]; !set && k != "Action" && k != "RequestConfig" && k != "ServiceConfig" && k != "RequestParameters" {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			for _, asString := range []bool{false, true} {
+				if asString && def == "" {
+					continue
+				}
+				src := doc(def, k, asString)
+				f := source.Load("x.yaml", []byte(src), source.Options{})
+				if len(f.Problems) > 0 || len(f.Docs) != 1 {
+					t.Fatalf("%s.%s: test document does not load: %v\n%s", def, k, f.Problems, src)
+				}
+				diags := Check(f.Docs[0].Root, CreateApi, "x.yaml", 0)
+				checked++
+				if required[k] {
+					if len(diags) == 0 {
+						t.Errorf("%s.%s: null in a required key passes\n%s", def, k, src)
+					}
+					continue
+				}
+				for _, d := range diags {
+					t.Errorf("%s.%s (JSON string: %v): null is an optional value left unset, but: %s\n%s", def, k, asString, d.Message, src)
+				}
+			}
+		}
+	}
+	if checked < 80 {
+		t.Errorf("only %d documents checked: the test no longer reaches the schema", checked)
+	}
+}

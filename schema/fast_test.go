@@ -89,6 +89,7 @@ func mutate(r *rand.Rand, v any) any {
 // schemas, never invalid where the library finds none (that would only
 // cost time, but it would mean the two disagree on a keyword).
 func TestFastPathAgreesWithLibrary(t *testing.T) {
+	t.Parallel()
 	for _, op := range Ops {
 		if _, err := buildFast(MustGet(op).internal); err != nil {
 			t.Fatalf("%s: the fast path does not understand the schema, so it is never used: %v", op, err)
@@ -128,6 +129,7 @@ func TestFastPathAgreesWithLibrary(t *testing.T) {
 
 // Check gives the same diagnostics with and without the fast path.
 func TestCheckSameWithoutFastPath(t *testing.T) {
+	t.Parallel()
 	var files []string
 	filepath.WalkDir("../testdata", func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".json")) {
@@ -135,23 +137,19 @@ func TestCheckSameWithoutFastPath(t *testing.T) {
 		}
 		return nil
 	})
-	run := func(p string) any {
+	run := func(p string, fast bool) any {
 		data, _ := os.ReadFile(p)
 		f := source.Load(p, data, source.DefaultOptions)
 		var out [][]any
 		for _, doc := range f.Docs {
 			if op, d := Detect(doc.Root, p, doc.Index); d == nil {
-				out = append(out, []any{Check(doc.Root, op, p, doc.Index)})
+				out = append(out, []any{check(doc.Root, op, p, doc.Index, fast)})
 			}
 		}
 		return out
 	}
 	for _, p := range files {
-		fastPath = true
-		a := run(p)
-		fastPath = false
-		b := run(p)
-		fastPath = true
+		a, b := run(p, true), run(p, false)
 		if !reflect.DeepEqual(a, b) {
 			t.Errorf("%s: diagnostics differ with the fast path:\n%v\n%v", p, a, b)
 		}
@@ -162,6 +160,7 @@ func TestCheckSameWithoutFastPath(t *testing.T) {
 // configuration in the repository and on mutations of them: a config the
 // library rejects must never be waved through.
 func TestConfigFastPathAgreesWithLibrary(t *testing.T) {
+	t.Parallel()
 	if configFast() == nil {
 		t.Fatal("the fast path does not understand config.json, so it is never used")
 	}
@@ -222,4 +221,27 @@ func TestConfigFastPathAgreesWithLibrary(t *testing.T) {
 		t.Fatalf("%d of %d configurations invalid: the mutations do not exercise both answers", invalid, checked)
 	}
 	t.Logf("%d configurations, %d invalid", checked, invalid)
+}
+
+// TestCheckWithoutFastPathUsesLibrary: with fast false a valid definition
+// is validated by the library, which allocates many times what the fast
+// path does (not parallel: AllocsPerRun).
+func TestCheckWithoutFastPathUsesLibrary(t *testing.T) {
+	data, err := os.ReadFile("../testdata/examples/apis/users/get-user.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	allocs := func(fast bool) float64 {
+		f := source.Load("get-user.yaml", data, source.DefaultOptions)
+		root := f.Docs[0].Root
+		check(root, CreateApi, "get-user.yaml", 0, fast) // normalised once; the runs below validate only
+		return testing.AllocsPerRun(5, func() {
+			if diags := check(root, CreateApi, "get-user.yaml", 0, fast); len(diags) > 0 {
+				t.Fatal(diags)
+			}
+		})
+	}
+	if fast, slow := allocs(true), allocs(false); slow < 2*fast {
+		t.Fatalf("%v allocations without the fast path, %v with it: the parameter is not honoured", slow, fast)
+	}
 }

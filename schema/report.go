@@ -92,6 +92,11 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 	name := Readable(l.instance)
 	hint, _ := l.schema[markHint].(string)
 	r := n.Range
+	if n.Empty() && l.keyword != "required" {
+		// An empty value (Visibility:) is not the text "null".
+		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s is empty; %s", name, expectation(l, hint)))
+		return
+	}
 	switch l.keyword {
 	case "required":
 		req, _ := l.schema["required"].([]any)
@@ -106,15 +111,15 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 			}
 			var msg string
 			if l.instance == "" {
-				msg = fmt.Sprintf("missing required parameter %s", k)
+				msg = diag.Sprintf("missing required parameter %s", k)
 			} else {
-				msg = fmt.Sprintf("%s is missing required key %s", name, k)
+				msg = diag.Sprintf("%s is missing required key %s", name, k)
 			}
 			c.add(where, RuleSchema, l.instance+"/"+source.EscapePointer(k), msg)
 		}
 		return
 	case "type":
-		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s must be %s, not %s", name, typeWords(l.schema["type"]), describe(n)))
+		c.add(r, RuleSchema, l.instance, diag.Sprintf("%s must be %s, not %s", name, typeWords(l.schema["type"]), describe(n)))
 		return
 	case "enum":
 		var opts []string
@@ -125,14 +130,14 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 			c.add(r, RuleSchema, l.instance, emptyRequiredMsg(name)+"; use one of "+strings.Join(opts, ", "))
 			return
 		}
-		msg := fmt.Sprintf("%s %s is not one of %s", name, quoteVal(n), strings.Join(opts, ", "))
+		msg := diag.Sprintf("%s %s is not one of %s", name, quoteVal(n), strings.Join(opts, ", "))
 		if s := Suggest(n.Scalar(), opts); s != "" && n.Kind == source.String {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			msg += diag.Sprintf("; did you mean %q?", s)
 		}
 		c.add(r, RuleSchema, l.instance, msg)
 		return
 	case "const":
-		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s must be %v, not %s", name, quoteAny(l.schema["const"]), quoteVal(n)))
+		c.add(r, RuleSchema, l.instance, diag.Sprintf("%s must be %v, not %s", name, quoteAny(l.schema["const"]), quoteVal(n)))
 		return
 	case "minLength", "maxLength", "pattern", "format":
 		what := map[string]string{"minLength": "is too short", "maxLength": "is too long", "pattern": "is not valid", "format": "is not valid"}[l.keyword]
@@ -158,16 +163,16 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		if hint == "" {
 			switch l.keyword {
 			case "minLength":
-				hint = fmt.Sprintf("at least %v characters", l.schema["minLength"])
+				hint = diag.Sprintf("at least %v characters", l.schema["minLength"])
 			case "maxLength":
-				hint = fmt.Sprintf("at most %v characters (it has %d)", l.schema["maxLength"], utf8.RuneCountInString(n.Value))
+				hint = diag.Sprintf("at most %v characters (it has %d)", l.schema["maxLength"], utf8.RuneCountInString(n.Value))
 			case "pattern":
-				hint = fmt.Sprintf("it must match %v", l.schema["pattern"])
+				hint = diag.Sprintf("it must match %v", l.schema["pattern"])
 			case "format":
-				hint = fmt.Sprintf("it must be a valid %v", l.schema["format"])
+				hint = diag.Sprintf("it must be a valid %v", l.schema["format"])
 			}
 		}
-		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s %s %s: %s", name, quoteVal(n), what, hint))
+		c.add(r, RuleSchema, l.instance, diag.Sprintf("%s %s %s: %s", name, quoteVal(n), what, hint))
 		return
 	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
 		what := "is too small"
@@ -177,7 +182,7 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		if hint == "" {
 			hint = map[string]string{"minimum": "at least ", "maximum": "at most ", "exclusiveMinimum": "more than ", "exclusiveMaximum": "less than "}[l.keyword] + fmt.Sprint(l.schema[l.keyword])
 		}
-		c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s %s %s: %s", name, n.Scalar(), what, hint))
+		c.add(r, RuleSchema, l.instance, diag.Sprintf("%s %s %s: %s", name, n.Scalar(), what, hint))
 		return
 	case "minItems", "maxItems":
 		what := "has too few items"
@@ -191,10 +196,39 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 		if n.KeyRange != (diag.Range{}) {
 			where = n.KeyRange
 		}
-		c.add(where, RuleSchema, l.instance, fmt.Sprintf("%s %s (%d): %s", name, what, len(n.Items), hint))
+		c.add(where, RuleSchema, l.instance, diag.Sprintf("%s %s (%d): %s", name, what, len(n.Items), hint))
 		return
 	}
-	c.add(r, RuleSchema, l.instance, fmt.Sprintf("%s: %s", name, l.msg))
+	c.add(r, RuleSchema, l.instance, diag.Sprintf("%s: %s", name, l.msg))
+}
+
+// expectation says what a value should be, for a value that is empty.
+func expectation(l leaf, hint string) string {
+	if enum, ok := l.schema["enum"].([]any); ok {
+		var opts []string
+		for _, e := range enum {
+			if e != nil {
+				opts = append(opts, fmt.Sprint(e))
+			}
+		}
+		return "use one of " + strings.Join(opts, ", ")
+	}
+	if v, ok := l.schema["const"]; ok {
+		return "use " + quoteAny(v)
+	}
+	what := ""
+	if t, ok := l.schema["type"]; ok {
+		what = typeWords(t)
+	}
+	switch {
+	case what != "" && hint != "":
+		return "expected " + what + ": " + hint
+	case what != "":
+		return "expected " + what
+	case hint != "":
+		return "expected " + hint
+	}
+	return l.msg
 }
 
 func typeWords(t any) string {
@@ -247,8 +281,16 @@ func quoteAny(v any) string {
 	if !ok {
 		return fmt.Sprint(v)
 	}
-	if utf8.RuneCountInString(s) > 60 {
-		s = string([]rune(s)[:57]) + "..."
+	// Counted up to the cut only: a value may be megabytes long.
+	n := 0
+	for i := range s {
+		if n == 57 {
+			if utf8.RuneCountInString(s[i:]) > 3 {
+				s = s[:i] + "..."
+			}
+			break
+		}
+		n++
 	}
 	return strconv.Quote(s)
 }

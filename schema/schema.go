@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/third_party/jsonschema"
 )
 
@@ -73,6 +74,10 @@ const (
 	markJSONString = "x-apigwlint-json-string"
 	markEnumFold   = "x-apigwlint-enum-case-insensitive"
 	markHint       = "x-apigwlint-hint"
+	// markCommon marks a common parameter of the RPC calls (RegionId): it
+	// is accepted, but says nothing about which operation a document
+	// defines.
+	markCommon = "x-apigwlint-common-parameter"
 )
 
 // Schema is one operation's schema, parsed and compiled.
@@ -91,7 +96,9 @@ type Schema struct {
 	// refs maps each local "$ref" of Root to the schema object it names,
 	// resolved once instead of on every visit.
 	refs map[string]map[string]any
-	// TopLevel is the set of documented top-level parameters.
+	// TopLevel is the set of documented top-level parameters, without
+	// the common parameters of every call (RegionId), which every
+	// operation of the product takes.
 	TopLevel map[string]bool
 }
 
@@ -170,7 +177,7 @@ var configFast = sync.OnceValue(func() *fastSchema {
 // a valid configuration never compiles a schema.
 func ConfigCertainlyValid(v any) bool {
 	f := configFast()
-	return fastPath && f != nil && f.valid(v, 0)
+	return f != nil && f.valid(v, 0)
 }
 
 // ConfigSchema returns the JSON Schema of .apigwlint.yaml as shipped.
@@ -198,8 +205,8 @@ func load(op string) (*Schema, error) {
 		}
 	})
 	if props, ok := root["properties"].(map[string]any); ok {
-		for k := range props {
-			if k != "Action" {
+		for k, v := range props {
+			if p, _ := v.(map[string]any); k != "Action" && p[markCommon] != true {
 				s.TopLevel[k] = true
 			}
 		}
@@ -309,9 +316,6 @@ func (s *Schema) resolve(n map[string]any) map[string]any {
 	return n
 }
 
-// fastPath is switched off by tests that compare both paths.
-var fastPath = true
-
 // collectRefs calls fn for every "$ref" string in a schema document.
 func collectRefs(v any, fn func(string)) {
 	switch t := v.(type) {
@@ -375,18 +379,6 @@ func Properties(n map[string]any) []string {
 	return out
 }
 
-// Describe returns the description of the property at a JSON pointer of a
-// definition (e.g. "/RequestConfig/RequestPath"), for hover text; "" when
-// the pointer leads nowhere documented.
-func (s *Schema) Describe(pointer string) string {
-	n := s.SchemaAt(pointer)
-	if n == nil {
-		return ""
-	}
-	d, _ := n["description"].(string)
-	return d
-}
-
 // SchemaAt walks the schema along a definition pointer and returns the
 // schema object (unresolved, so its own description is kept) for it.
 func (s *Schema) SchemaAt(pointer string) map[string]any {
@@ -421,4 +413,18 @@ func (s *Schema) SchemaAt(pointer string) map[string]any {
 // Resolved is SchemaAt followed by $ref resolution.
 func (s *Schema) Resolved(pointer string) map[string]any {
 	return s.resolve(s.SchemaAt(pointer))
+}
+
+// InJSONString reports whether the node at pointer, in a definition of
+// op, lies inside one of the parameters that the gateway takes as a JSON
+// string (RequestConfig, ServiceConfig, the parameter lists, ...), where
+// an unknown key is only a warning (unknown-nested-field).
+func (s *Schema) InJSONString(pointer string) bool {
+	tok, _, _ := strings.Cut(strings.TrimPrefix(pointer, "/"), "/")
+	if tok == "" {
+		return false
+	}
+	props, _ := s.Root["properties"].(map[string]any)
+	p, _ := props[source.UnescapePointer(tok)].(map[string]any)
+	return p[markJSONString] == true
 }

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSchemasAreValidDraft2020(t *testing.T) {
+	t.Parallel()
 	for _, op := range Ops {
 		raw, err := Published(op)
 		if err != nil {
@@ -25,6 +26,7 @@ func TestSchemasAreValidDraft2020(t *testing.T) {
 // jsonschema/v5 follows file:// and http(s):// references by default; a
 // linter reading untrusted input must not.
 func TestLoaderRefusesExternalRefs(t *testing.T) {
+	t.Parallel()
 	for _, ref := range []string{"file:///etc/passwd", "https://example.com/schema.json", "http://127.0.0.1:1/x.json", "other.json"} {
 		doc := `{"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "` + ref + `"}`
 		err := ValidateAgainstMeta([]byte(doc))
@@ -35,6 +37,7 @@ func TestLoaderRefusesExternalRefs(t *testing.T) {
 }
 
 func TestEveryPropertyHasADescription(t *testing.T) {
+	t.Parallel()
 	for _, op := range Ops {
 		s := MustGet(op)
 		var walk func(path string, n any)
@@ -60,6 +63,7 @@ func TestEveryPropertyHasADescription(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		src, op, rule string
 	}{
@@ -86,6 +90,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
+	t.Parallel()
 	names := []string{"ApiName", "GroupId", "namespace", "RequestConfig"}
 	for in, want := range map[string]string{"ApiNmae": "ApiName", "namepsace": "namespace", "requestconfig": "RequestConfig", "Zzz": "", "GroupIdentifier": ""} {
 		if got := Suggest(in, names); got != want {
@@ -97,6 +102,7 @@ func TestSuggest(t *testing.T) {
 // One root cause, one diagnostic: a misspelt required key is reported as
 // unknown (with the suggestion), not also as missing.
 func TestOneDiagnosticPerRootCause(t *testing.T) {
+	t.Parallel()
 	src := "Action: CreateService\ngatewayId: gw-cq7l5s5lhtg001\nsourceTyp: K8S\nserviceConfigs:\n  - name: users\n    namespace: default\n"
 	f := source.Load("x.yaml", []byte(src), source.Options{})
 	ds := Check(f.Docs[0].Root, CreateService, "x.yaml", 0)
@@ -121,6 +127,7 @@ func TestOneDiagnosticPerRootCause(t *testing.T) {
 }
 
 func TestHostileNumbersDoNotReachTheValidator(t *testing.T) {
+	t.Parallel()
 	src := "Action: CreateApi\nGroupId: g\nApiName: GetUser\nVisibility: PRIVATE\nForceNonceCheck: .inf\nRequestConfig: '{\"RequestProtocol\": \"HTTP\", \"RequestHttpMethod\": \"GET\", \"RequestPath\": \"/a\", \"RequestMode\": \"MAPPING\"}'\nServiceConfig: '{\"ServiceProtocol\": \"HTTP\", \"ServiceAddress\": \"http://a\", \"ServiceTimeout\": 1e999999999}'\n"
 	f := source.Load("x.yaml", []byte(src), source.Options{})
 	ds := Check(f.Docs[0].Root, CreateApi, "x.yaml", 0)

@@ -16,6 +16,8 @@
 #   BENCH_TF=2000       APIs of the Terraform project (200 .tf files in 20
 #                       modules); 0 skips it
 #   BENCH_TFLINT=1      also time tflint on it (go install into WORKDIR)
+#   BENCH_ROS=2000      ROS templates (5 APIs each) of the front-end run;
+#                       0 skips it
 #
 # Uses hyperfine when installed (apt-get install hyperfine), else a loop
 # timed with date. The 100k run is measured once, under /usr/bin/time for
@@ -33,6 +35,7 @@ part_n=${BENCH_PART:-32000}
 use_ajv=${BENCH_AJV:-1}
 tf_n=${BENCH_TF:-2000}
 use_tflint=${BENCH_TFLINT:-1}
+ros_n=${BENCH_ROS:-2000}
 
 log() { echo "bench: $*" >&2; }
 
@@ -130,7 +133,7 @@ if [ "$use_ajv" = 1 ]; then
 		log "npm install failed: ajv-cli is n/a"
 	fi
 fi
-nsingle=$(find "$work/single" -type f 2>/dev/null | wc -l)
+nsingle=$(find "$work/single" -type f 2>/dev/null | wc -l || true)
 
 bigwall=n/a bigrss=n/a partcold=n/a partwarm=n/a partdefs=n/a
 if [ "$big" -gt 0 ]; then
@@ -176,6 +179,21 @@ if [ "$tf_n" -gt 0 ]; then
 		fi
 	fi
 fi
+# ROS templates: the same checks through the ROS front-end, cold and warm;
+# the cold per-definition cost is compared with the request files'.
+roscold=n/a roswarm=n/a rosdefs=n/a defs10k=n/a
+if [ "$ros_n" -gt 0 ]; then
+	[ -d "$work/ros$ros_n" ] || "$work/gen" -ros -n "$ros_n" -o "$work/ros$ros_n" >&2
+	mkdir -p "$work/ros$ros_n/.git"
+	rosdefs=$(cd "$work/ros$ros_n" && "$lint" lint --no-cache . 2>/dev/null | sed -n 's/.*files*, \([0-9]*\) definitions.*/\1/p')
+	defs10k=$(cd "$work/t10k" && "$lint" lint --no-cache . 2>/dev/null | sed -n 's/.*files*, \([0-9]*\) definitions.*/\1/p')
+	record roscold "cd '$work/ros$ros_n' && '$lint' lint --no-cache ."
+	(cd "$work/ros$ros_n" && "$lint" lint --cache-dir "$work/cache" . >/dev/null) || true
+	record roswarm "cd '$work/ros$ros_n' && '$lint' lint --cache-dir '$work/cache' ."
+	roscold=${wall[roscold]} roswarm=${wall[roswarm]}
+fi
+perdef() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n == "n/a" || n == 0) print "n/a"; else printf "%.1f µs", a / n * 1e6 }'; }
+defratio() { awk -v a="$1" -v n="$2" -v b="$3" -v m="$4" 'BEGIN { if (a == "n/a" || b == "n/a" || n == "n/a" || m == "n/a" || n == 0 || m == 0 || b == 0) print "n/a"; else printf "%.2f", (a / n) / (b / m) }'; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 ms() { awk -v a="$1" 'BEGIN { if (a == "n/a") print "n/a"; else printf "%.0f ms", a * 1000 }'; }
@@ -209,5 +227,7 @@ echo "| partial run, warm | $(ms "$partwarm") | | | < 0.3 s |"
 echo "| tflint --recursive, Terraform project of $tf_n APIs in 200 files | $(sec "${wall[tflint]}") | $(sec "${cpu[tflint]}") | | |"
 echo "| **apigwlint cold, the same Terraform project** | $(sec "${wall[tfcold]}") | $(sec "${cpu[tfcold]}") | tflint takes $(ratio "${wall[tflint]}" "${wall[tfcold]}")× as long | > 1× |"
 echo "| apigwlint warm, the same Terraform project | $(sec "${wall[tfwarm]}") | $(sec "${cpu[tfwarm]}") | | |"
+echo "| **ROS templates cold**, $ros_n templates × 5 APIs ($rosdefs definitions) | $(sec "$roscold") | $(sec "${cpu[roscold]:-n/a}") | $(perdef "$roscold" "$rosdefs")/definition = $(defratio "$roscold" "$rosdefs" "${wall[cold]}" "$defs10k")× request files' ($(perdef "${wall[cold]}" "$defs10k")) | ≤ 1.5× |"
+echo "| ROS templates warm | $(sec "$roswarm") | $(sec "${cpu[roswarm]:-n/a}") | | |"
 echo
 echo "Profile the cold run: APIGWLINT_CPUPROFILE=cpu.out $lint lint --no-cache $work/t10k && go tool pprof -top -cum $lint cpu.out"

@@ -13,6 +13,13 @@
 //   - a pack whose header does not check out (truncated, another format)
 //     is ignored as if empty, a payload whose CRC does not match is a miss,
 //     and either way the pack is replaced at the end of the run;
+//   - the pack is mapped into memory; if another program truncates it
+//     while it is mapped, the read that faults is recovered from
+//     (debug.SetPanicOnFault) and the run goes on without the cache;
+//   - a temporary pack is locked while it is written and removed if the
+//     run is stopped by a signal (internal/tempfile); one left by a
+//     killed run is removed by the next run once it is a few minutes old
+//     and no longer locked;
 //   - one file is opened per run instead of one per checked file, which is
 //     what lets a warm run cost less than reading the checked files twice,
 //     and only its index is read up front (payloads on demand), so that a
@@ -32,11 +39,15 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/apigwlint/apigwlint/internal/safeopen"
+	"github.com/apigwlint/apigwlint/internal/tempfile"
 )
 
 // Key identifies one cached payload.
@@ -71,6 +82,9 @@ const (
 	// Packs of other namespaces (older builds) unused for this long are
 	// removed when a pack is written.
 	staleAfter = 30 * 24 * time.Hour
+	// A temporary pack this old and not locked was left by a killed run
+	// (writing one takes well under a second).
+	staleTempAfter = 5 * time.Minute
 )
 
 // Cache is one namespace's pack, opened. It is safe for concurrent use.
@@ -95,6 +109,9 @@ type Cache struct {
 	// project then takes each payload with a copy instead of a system
 	// call.
 	mapped []byte
+	// faulted: reading the mapping faulted (the pack was truncated under
+	// it); from then on the pack is not read again.
+	faulted atomic.Bool
 
 	mu      sync.Mutex
 	added   map[Key][]byte
@@ -124,9 +141,15 @@ func Open(dir string, ns []byte) (*Cache, error) {
 	}
 	c := &Cache{dir: dir, ns: sha256.Sum256(ns), added: map[Key][]byte{}}
 	c.name = fmt.Sprintf("results-v%d-%s.pack", format, hex.EncodeToString(c.ns[:8]))
-	f, err := os.Open(filepath.Join(dir, c.name))
+	c.removeStaleTemps()
+	f, err := safeopen.Regular(filepath.Join(dir, c.name))
+	var notRegular *safeopen.NotRegularError
 	switch {
 	case errors.Is(err, os.ErrNotExist):
+	case errors.As(err, &notRegular):
+		// A FIFO or device in the pack's place: opening it blocked
+		// before; a pack renamed over it would replace what is not ours.
+		return nil, err
 	case err != nil:
 		c.dropped = true
 	default:
@@ -293,10 +316,36 @@ func (c *Cache) entry(i int) []byte {
 	return d
 }
 
+// guard runs read, which may touch the mapping, so that a fault (the
+// pack truncated by another program while mapped: SIGBUS) is a panic it
+// recovers from instead of a crash; then it marks the pack faulted and
+// returns false.
+func (c *Cache) guard(read func()) (ok bool) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if _, fault := r.(interface{ Addr() uintptr }); !fault {
+				panic(r)
+			}
+			c.faulted.Store(true)
+			ok = false
+		}
+	}()
+	read()
+	return true
+}
+
 // Get returns the payload stored under k.
 func (c *Cache) Get(k Key) ([]byte, bool) {
-	if i, ok := c.lookup(k); ok {
-		if d := c.entry(i); d != nil {
+	var i int
+	var found bool
+	var d []byte
+	if !c.faulted.Load() && c.guard(func() {
+		if i, found = c.lookup(k); found {
+			d = c.entry(i)
+		}
+	}) && found {
+		if d != nil {
 			c.used[i/64].Or(1 << (i % 64))
 			return d, true
 		}
@@ -352,9 +401,46 @@ func (c *Cache) closePack() error {
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.faulted.Load() {
+		c.dropped = true // the pack changed under this run: replace it
+	}
 	if len(c.added) == 0 && !c.dropped {
 		return nil
 	}
+	// The old entries are read from the mapping, which faults if the pack
+	// was truncated meanwhile: then the pack is written with this run's
+	// entries only.
+	var buf []byte
+	if c.pack == nil || c.faulted.Load() || !c.guard(func() { buf = c.encode(true) }) {
+		buf = c.encode(false)
+	}
+	c.closePack() // keep no longer needs the old pack (it may point into its mapping)
+
+	tmp, done, err := tempfile.Create(c.dir, ".tmp-"+c.name+"-*")
+	if err != nil {
+		return err
+	}
+	defer done()
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	lock(tmp)                   // a run cleaning stale temporary files leaves it alone
+	if _, err := tmp.Write(buf); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, c.name)); err != nil {
+		return err
+	}
+	c.dropped = false
+	c.removeStale()
+	return nil
+}
+
+// encode lays out the pack Save writes: this run's entries, then, with
+// withOld, the old pack's as room allows (c.mu held).
+func (c *Cache) encode(withOld bool) []byte {
 	type rec struct {
 		k Key
 		d []byte
@@ -372,7 +458,7 @@ func (c *Cache) Save() error {
 	for k, d := range c.added {
 		add(k, d)
 	}
-	if c.pack != nil {
+	if withOld {
 		// One read of the index and of all old payloads, each checked as
 		// Get would.
 		var area []byte
@@ -422,26 +508,30 @@ func (c *Cache) Save() error {
 	for _, r := range keep {
 		buf = append(buf, r.d...)
 	}
-	c.closePack() // keep no longer needs the old pack (it may point into its mapping)
+	return buf
+}
 
-	tmp, err := os.CreateTemp(c.dir, ".tmp-"+c.name+"-*")
+// removeStaleTemps deletes temporary packs left by runs that were killed
+// before they could rename them into place: older than staleTempAfter and
+// not locked by a run still writing. A temporary pack is ours and regular;
+// anything else of that name is left alone (and never opened).
+func (c *Cache) removeStaleTemps() {
+	entries, err := os.ReadDir(c.dir)
 	if err != nil {
-		return err
+		return
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(buf); err != nil {
-		tmp.Close()
-		return err
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".tmp-results-") || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < staleTempAfter {
+			continue
+		}
+		if p := filepath.Join(c.dir, e.Name()); unlocked(p) {
+			os.Remove(p)
+		}
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, c.name)); err != nil {
-		return err
-	}
-	c.dropped = false
-	c.removeStale()
-	return nil
 }
 
 // removeStale deletes packs of other namespaces (other builds of

@@ -49,7 +49,7 @@ func TestActionMetadata(t *testing.T) {
 	if a.Runs.Using != "composite" {
 		t.Errorf("runs.using = %q", a.Runs.Using)
 	}
-	for name, def := range map[string]string{"paths": ".", "config": "", "format": "github", "output": ""} {
+	for name, def := range map[string]string{"paths": ".", "config": "", "format": "github", "output": "", "version": "", "fail-on": "error"} {
 		in, ok := a.Inputs[name]
 		if !ok || in.Default != def {
 			t.Errorf("input %s: present %v, default %q, want %q", name, ok, in.Default, def)
@@ -90,7 +90,7 @@ func TestActionHelperProcess(t *testing.T) {
 			break
 		}
 	}
-	os.Exit(Main(args, os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(testMain(args, os.Stdin, os.Stdout, os.Stderr))
 }
 
 // TestActionRunStep runs the action's "Run apigwlint" script on the faulty
@@ -123,8 +123,8 @@ func TestActionRunStep(t *testing.T) {
 		cmd := exec.Command("bash", "-c", script)
 		cmd.Dir = project
 		cmd.Env = append(os.Environ(), "APIGWLINT_BIN="+bin, "NO_COLOR=1")
-		for _, k := range []string{"paths", "config", "format", "output"} {
-			cmd.Env = append(cmd.Env, "INPUT_"+strings.ToUpper(k)+"="+inputs[k])
+		for _, k := range []string{"paths", "config", "format", "output", "fail-on"} {
+			cmd.Env = append(cmd.Env, "INPUT_"+strings.ToUpper(strings.ReplaceAll(k, "-", "_"))+"="+inputs[k])
 		}
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -160,12 +160,26 @@ func TestActionRunStep(t *testing.T) {
 	// A report file and a config file.
 	report := filepath.Join(tmp, "apigwlint.sarif")
 	config := filepath.Join(tmp, "config.yaml")
-	if err := os.WriteFile(config, []byte("rules: {}\n"), 0o644); err != nil {
+	// The fixture sits inside this repository: a config named from
+	// elsewhere would make the repository the project, so it says where
+	// the project is.
+	if err := os.WriteFile(config, []byte("root: "+project+"\nrules: {}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	code, out, errOut = run(map[string]string{"paths": ".", "format": "sarif", "output": report, "config": config})
 	if raw, err := os.ReadFile(report); code != 1 || err != nil || !bytes.Contains(raw, []byte(`"version": "2.1.0"`)) || out != faultySummary {
 		t.Errorf("sarif: exit %d, %v\n%s%s", code, err, out, errOut)
+	}
+	// fail-on: warnings pass by default and fail with fail-on: warning.
+	warnOnly := filepath.Join(tmp, "warnings.yaml")
+	if err := os.WriteFile(warnOnly, []byte("rules:\n  duplicate-api-name: off\n  path-param-undeclared: off\n  duplicate-key: off\n  schema: warning\n  unknown-field: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for failOn, want := range map[string]int{"": 0, "error": 0, "warning": 1, "warnings": 2} {
+		code, out, errOut = run(map[string]string{"paths": "apis/get-user.yaml", "format": "github", "config": warnOnly, "fail-on": failOn})
+		if code != want || (want != 2 && !strings.Contains(out, "0 errors, 4 warnings")) {
+			t.Errorf("fail-on %q: exit %d, want %d\n%s%s", failOn, code, want, out, errOut)
+		}
 	}
 	// An input value is data, never shell code.
 	marker := filepath.Join(tmp, "pwned")

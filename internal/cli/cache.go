@@ -1,17 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/lint"
+	"github.com/apigwlint/apigwlint/internal/safeopen"
 )
-
-// cacheByDefault is false in this package's tests (see
-// cache_default_test.go), so that the case suite never reads or writes a
-// cache it did not ask for.
-var cacheByDefault = true
 
 // openCache opens the result cache as the flags say: --no-cache turns it
 // off, --cache-dir or $APIGWLINT_CACHE_DIR place it, else it lives in the
@@ -23,7 +20,7 @@ func (e *env) openCache(dir string, off bool) *cache.Cache {
 		return nil
 	}
 	explicit := dir != "" || os.Getenv("APIGWLINT_CACHE_DIR") != ""
-	if !explicit && !cacheByDefault {
+	if !explicit && e.noDefaultCache {
 		return nil
 	}
 	if dir == "" {
@@ -35,7 +32,10 @@ func (e *env) openCache(dir string, off bool) *cache.Cache {
 	}
 	c, err := lint.OpenCache(dir)
 	if err != nil {
-		if explicit {
+		// Something other than a pack in the pack's place (a FIFO, a
+		// device) is worth a word even in the default directory.
+		var notRegular *safeopen.NotRegularError
+		if explicit || errors.As(err, &notRegular) {
 			fmt.Fprintf(e.stderr, "apigwlint: result cache disabled: %v\n", err)
 		}
 		return nil

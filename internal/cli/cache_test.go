@@ -108,7 +108,7 @@ func TestConcurrentRunsShareACache(t *testing.T) {
 			defer wg.Done()
 			for j := 0; j < 3; j++ {
 				var stdout, stderr bytes.Buffer
-				Main([]string{"lint", "--cache-dir", cacheDir, "--format", "json", faulty}, strings.NewReader(""), &stdout, &stderr)
+				testMain([]string{"lint", "--cache-dir", cacheDir, "--format", "json", faulty}, strings.NewReader(""), &stdout, &stderr)
 				if stdout.String() != want {
 					t.Errorf("a concurrent run reported differently")
 				}

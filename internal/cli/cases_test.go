@@ -134,7 +134,7 @@ type jsonOut struct {
 func runJSON(t *testing.T, args ...string) (jsonOut, int, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := Main(append([]string{"--format", "json"}, args...), strings.NewReader(""), &stdout, &stderr)
+	code := testMain(append([]string{"--format", "json"}, args...), strings.NewReader(""), &stdout, &stderr)
 	var out jsonOut
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		t.Fatalf("output is not JSON (exit %d): %v\n%s\n%s", code, err, stdout.String(), stderr.String())

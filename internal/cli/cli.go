@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,12 +23,11 @@ import (
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/lsp"
 	"github.com/apigwlint/apigwlint/internal/output"
+	"github.com/apigwlint/apigwlint/internal/tempfile"
+	buildversion "github.com/apigwlint/apigwlint/internal/version"
 	"github.com/apigwlint/apigwlint/rules"
 	"github.com/apigwlint/apigwlint/schema"
 )
-
-// Version of apigwlint; a release build may set it with -ldflags -X.
-var Version = "0.1.0-dev"
 
 // Exit statuses.
 const (
@@ -36,7 +36,8 @@ const (
 	ExitUsage    = 2 // the check could not be done as asked
 )
 
-const usage = `apigwlint checks Alibaba Cloud API Gateway definitions (CreateApi, CreateService).
+const usage = `apigwlint checks Alibaba Cloud API Gateway definitions (CreateApi, CreateService):
+request files, ROS templates and Serverless Devs s.yaml files.
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)
@@ -44,6 +45,7 @@ Usage:
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
   apigwlint schema config                   print the JSON Schema of .apigwlint.yaml
+  apigwlint config                          show the config file, project root and severities
   apigwlint init                            write a starter .apigwlint.yaml here
   apigwlint lsp                             run the language server (stdio)
   apigwlint version                         print the version
@@ -58,12 +60,20 @@ unreadable path).
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// noDefaultCache: no result cache unless --cache-dir or
+	// $APIGWLINT_CACHE_DIR asks for one (this package's tests, which must
+	// never read or write the user's cache directory).
+	noDefaultCache bool
 }
 
 // Main runs apigwlint with args (without the program name) and returns the
 // exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return (&env{stdin: stdin, stdout: stdout, stderr: stderr}).main(args)
+}
+
+func (e *env) main(args []string) (code int) {
+	stdout, stderr := e.stdout, e.stderr
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "apigwlint: internal error: %v\n%s\nPlease report this with the input that caused it.\n", r, debug.Stack())
@@ -84,26 +94,40 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			return e.init(args[1:])
 		case "lsp":
 			return e.lsp(args[1:])
+		case "config":
+			return e.configCmd(args[1:])
 		case "version", "--version":
-			fmt.Fprintf(stdout, "apigwlint %s\n", version())
+			if len(args) > 1 {
+				if args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
+					fmt.Fprint(stdout, "Usage: apigwlint version\n\nPrints the version, with the commit and date of a release build or the\nVCS revision Go recorded in a build from source.\n")
+					return ExitOK
+				}
+				return e.unexpected("version", args[1])
+			}
+			fmt.Fprintf(stdout, "apigwlint %s\n", buildversion.Get())
 			return ExitOK
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, usage)
+			if len(args) > 1 {
+				// apigwlint help lint: that command's help.
+				if args[1] != "help" && slices.Contains(commands, args[1]) {
+					return e.main([]string{args[1], "--help"})
+				}
+				return e.unexpected("help", args[1])
+			}
+			fmt.Fprint(stdout, usage+"\nFlags of lint:\n"+lintFlagDefaults())
 			return ExitOK
+		}
+		if s := unknownCommand(args[0]); s != "" {
+			fmt.Fprintf(stderr, "apigwlint: unknown command %q; did you mean %q? (see 'apigwlint --help')\n", args[0], s)
+			return ExitUsage
 		}
 	}
 	return e.lint(args)
 }
 
-func version() string {
-	if Version != "0.1.0-dev" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return Version
-}
+// version is the version alone, for reports and the language server
+// (internal/version: stamped by a release, else from the build information).
+func version() string { return buildversion.Get().Short() }
 
 // parseInterleaved lets flags follow paths (apigwlint dir --format json).
 // Everything after "--" is a path, even when it starts with "-".
@@ -141,15 +165,18 @@ type lintFlags struct {
 	maxFileSize                                  int64
 	cacheDir                                     string
 	noCache                                      bool
+	printConfig                                  bool
 }
 
-func (e *env) lint(args []string) int {
-	defer profile()()
+// lintFlagSet defines the flags of lint into f; its output is discarded
+// (a mistake is reported in one line by flagError; --help prints
+// lintFlagDefaults).
+func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("apigwlint lint", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var f lintFlags
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(output.Names(), ", "))
-	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output)")
+	fs.StringVar(&f.output, "output", "", "write the report to `FILE` (the summary still goes to standard output; a device, FIFO or symlink is written in place)")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: auto, always, never (auto: only on a terminal, and not when NO_COLOR is set)")
 	fs.IntVar(&f.maxWarnings, "max-warnings", -1, "exit 1 when there are more than `N` warnings (-1: no limit)")
 	fs.StringVar(&f.config, "config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
@@ -158,23 +185,43 @@ func (e *env) lint(args []string) int {
 	fs.Int64Var(&f.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "largest file checked, in `bytes`")
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
+	return fs
+}
+
+// lintFlagDefaults is the flag list of lint, as --help prints it.
+func lintFlagDefaults() string {
+	var b strings.Builder
+	fs := lintFlagSet(&lintFlags{})
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	return b.String()
+}
+
+func (e *env) lint(args []string) int {
+	defer profile()()
+	var f lintFlags
+	fs := lintFlagSet(&f)
 	paths, err := parseInterleaved(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(e.stderr, "Usage: apigwlint [lint] [flags] [path ...]\n\nChecks files and directories (default: the current directory); \"-\" reads standard input.\n\nFlags:\n"+lintFlagDefaults())
 		return ExitOK
 	}
 	if err != nil {
+		return e.flagError(fs, err, "apigwlint --help")
+	}
+	if f.stdinFilename != "" && !slices.Contains(paths, "-") {
+		fmt.Fprintf(e.stderr, "apigwlint: --stdin-filename says what standard input stands for, but \"-\" (read standard input) is not among the paths; see 'apigwlint --help'\n")
 		return ExitUsage
 	}
 	if f.color != "auto" && f.color != "always" && f.color != "never" {
-		fmt.Fprintf(e.stderr, "apigwlint: --color must be auto, always or never, not %q\n", f.color)
-		return ExitUsage
+		return e.badValue("--color", f.color, "auto, always or never")
+	}
+	if !slices.Contains(output.Names(), f.format) {
+		return e.badValue("--format", f.format, strings.Join(output.Names(), ", "))
 	}
 	var reportTo io.Writer = e.stdout
-	useColor := decideColor(f.color, e.stdout)
+	useColor := decideColor(f.color, e.stdout, isTerminal)
 	if f.output != "" {
 		useColor = f.color == "always"
 	}
@@ -193,12 +240,15 @@ func (e *env) lint(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	if f.printConfig {
+		return e.printConfig(cwd, f.config, cfg, f.format == "json")
+	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd,
 		SkipNonDefinitions: f.skipNonDefs}
 	if cfg != nil {
 		opts.Severity, opts.Ignored = cfg.Hooks(cwd)
-		opts.ProjectRoot = cfg.Dir
 	}
+	opts.ProjectRoot, _ = projectRoot(cwd, f.config, cfg)
 	if f.output != "" {
 		if abs, err := filepath.Abs(f.output); err == nil {
 			opts.Exclude = append(opts.Exclude, abs)
@@ -211,11 +261,11 @@ func (e *env) lint(args []string) int {
 		return ExitUsage
 	}
 	if f.output != "" {
-		if err := writeAtomic(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
+		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
 			fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", f.output, err)
 			return ExitUsage
 		}
-		summary := &output.Text{Color: decideColor(f.color, e.stdout)}
+		summary := &output.Text{Color: decideColor(f.color, e.stdout, isTerminal)}
 		only := *res
 		only.Diags = nil
 		if err := summary.Format(reportTo, &only); err != nil {
@@ -234,15 +284,16 @@ func (e *env) lint(args []string) int {
 	case res.Summary.Errors > 0:
 		return ExitFindings
 	case f.maxWarnings >= 0 && res.Summary.Warnings > f.maxWarnings:
-		fmt.Fprintf(e.stderr, "apigwlint: %d warnings, more than --max-warnings %d\n", res.Summary.Warnings, f.maxWarnings)
+		fmt.Fprintf(e.stderr, "apigwlint: %s, more than --max-warnings %d\n", countOf(res.Summary.Warnings, "warning"), f.maxWarnings)
 		return ExitFindings
 	}
 	return ExitOK
 }
 
 // decideColor decides colour for the stream actually written to
-// (fatih/color alone would look at stdout only).
-func decideColor(mode string, w io.Writer) bool {
+// (fatih/color alone would look at stdout only); terminal tells whether w
+// is a terminal.
+func decideColor(mode string, w io.Writer, terminal func(io.Writer) bool) bool {
 	switch mode {
 	case "always":
 		return true
@@ -252,27 +303,58 @@ func decideColor(mode string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return isTerminal(w)
+	return terminal(w)
 }
 
-// isTerminal reports whether w is a terminal (a variable for tests).
-var isTerminal = func(w io.Writer) bool {
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// writeReport writes the report to path. A path that exists and is not a
+// regular file is written in place, as a shell's ">" would: a device
+// (/dev/null, /dev/stdout), a FIFO, or a symlink, whose target is written
+// through (the link stays a link). Anything else is written through a
+// temporary file and a rename, so that a reader never sees half a report.
+// Errors name no temporary file: the caller names path.
+func writeReport(path string, write func(io.Writer) error) error {
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return writeInPlace(path, write)
+	}
+	return writeAtomic(path, write)
+}
+
+// writeInPlace opens an existing path for writing (following a symlink,
+// never creating anything) and writes to it.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return errors.New("it is a symlink to a file that does not exist")
+		}
+		return bare(err)
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return bare(err)
+	}
+	return bare(f.Close())
 }
 
 // writeAtomic writes a file through a temporary file and a rename, so that
 // a reader never sees half a report.
 func writeAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, done, err := tempfile.Create(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		return bare(err)
 	}
+	defer done()
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	// CreateTemp makes the file 0600; a report is read by later CI steps,
 	// perhaps as another user. Keep the mode of a file being replaced.
@@ -282,16 +364,83 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return err
+		return bare(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return bare(err)
 	}
-	return os.Rename(tmp.Name(), path)
+	return bare(os.Rename(tmp.Name(), path))
+}
+
+// bare strips the path from a file system error ("open
+// /out/.report.json.tmp-123: permission denied" → "permission denied"),
+// so that a message names the path the user gave and not a temporary file.
+func bare(err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
+}
+
+// projectRoot decides the directory whose definitions the cross-file rules
+// compare, and says why (for 'apigwlint config'):
+//   - the configuration's root key, when it has one;
+//   - a configuration found from the working directory upwards: its
+//     directory (its globs are relative to it too);
+//   - one named by --config elsewhere (a shared or CI-only file) must not
+//     shrink the project to the config's directory: the nearest directory
+//     holding .git, from the working directory upwards, else the config's
+//     directory;
+//   - no configuration: the nearest directory holding .git, from the
+//     working directory upwards, else the working directory (lint's own
+//     search, lint.ProjectRoot).
+func projectRoot(cwd, explicit string, cfg *config.Config) (root, why string) {
+	if cfg == nil {
+		return lint.ProjectRoot("", cwd), "the nearest directory holding .git, else the current directory"
+	}
+	if cfg.Root != "" {
+		return cfg.Root, "the root key of the configuration"
+	}
+	if explicit != "" {
+		found, _ := config.Find(cwd)
+		if found == "" || !sameFile(found, cfg.Path) {
+			if git := gitRoot(cwd); git != "" {
+				return git, "the enclosing repository (.git) of the current directory; --config names a file elsewhere"
+			}
+			return cfg.Dir, "the directory of the configuration (no .git above the current directory)"
+		}
+	}
+	return cfg.Dir, "the directory of the configuration"
+}
+
+// gitRoot is the nearest directory from dir upwards holding .git (a
+// directory, or a file in a worktree or submodule); "" when there is none.
+func gitRoot(dir string) string {
+	for cur := filepath.Clean(dir); ; {
+		if _, err := os.Lstat(filepath.Join(cur, ".git")); err == nil {
+			return cur
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return ""
+		}
+		cur = parent
+	}
+}
+
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // loadConfig reads the configuration named by --config, or the one found
@@ -310,14 +459,21 @@ func (e *env) loadConfig(cwd, explicit string) (cfg *config.Config, ok bool) {
 		}
 		path = found
 	}
-	cfg, err := config.Load(path, lint.Display(cwd, path))
+	// A file named with --config is named as it was given (an absolute
+	// path is not rewritten as ../../x); a file found is shown relative to
+	// the working directory.
+	display := explicit
+	if display == "" {
+		display = lint.Display(cwd, path)
+	}
+	cfg, err := config.Load(path, display)
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {
 			for _, p := range ce.Problems {
 				fmt.Fprintf(e.stderr, "apigwlint: %s\n", p)
 			}
-			fmt.Fprintf(e.stderr, "apigwlint: the configuration %s has %d mistake(s); nothing was checked\n", ce.Problems[0].File, len(ce.Problems))
+			fmt.Fprintf(e.stderr, "apigwlint: the configuration %s has %s; nothing was checked\n", ce.Problems[0].File, countOf(len(ce.Problems), "mistake"))
 		} else {
 			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		}
@@ -330,15 +486,11 @@ func (e *env) rules(args []string) int {
 	fs := flag.NewFlagSet("apigwlint rules", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	configPath := fs.String("config", "", "configuration `FILE` (default: .apigwlint.yaml looked up from the current directory upwards)")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint rules [--config FILE]\n\nLists every rule: id, severity under the configuration, default severity, operation, summary.\n\nFlags:\n")
-		fs.PrintDefaults()
+	if code, done := e.parseFlags(fs, args, "Usage: apigwlint rules [--config FILE]\n\nLists every rule: id, severity under the configuration, default severity, operation, summary.\n\nFlags:\n"); done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if fs.NArg() > 0 {
+		return e.unexpected("rules", fs.Arg(0))
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -522,38 +674,30 @@ func (e *env) lsp(args []string) int {
 	fs.Bool("stdio", false, "accepted for clients that pass it: standard input and output is the only transport")
 	cacheDir := fs.String("cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	noCache := fs.Bool("no-cache", false, "read every project file on every change, without the result cache")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitUsage
+	if code, done := e.parseFlags(fs, args, "Usage: apigwlint lsp [flags]\n\nRuns the Language Server Protocol server over standard input and output, for editors.\n\nFlags:\n"); done {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "apigwlint lsp: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
+		return e.unexpected("lsp", fs.Arg(0))
 	}
 	if err := schema.Init(); err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	linter := lsp.FileLinter{CacheDir: lspCacheDir(*cacheDir, *noCache)}
+	linter := lsp.FileLinter{CacheDir: e.lspCacheDir(*cacheDir, *noCache)}
 	return lsp.Serve(e.stdin, e.stdout, lsp.Options{Linter: linter, Debounce: *debounce, Version: version(), Log: e.stderr})
 }
 
 // lspCacheDir is where the language server keeps the result cache, as
 // `apigwlint lint` decides it; "" = none.
-func lspCacheDir(dir string, off bool) string {
+func (e *env) lspCacheDir(dir string, off bool) string {
 	if off {
 		return ""
 	}
 	if dir != "" {
 		return dir
 	}
-	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && !cacheByDefault {
+	if os.Getenv("APIGWLINT_CACHE_DIR") == "" && e.noDefaultCache {
 		return ""
 	}
 	d, err := cache.DefaultDir()

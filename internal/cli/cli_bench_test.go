@@ -12,7 +12,7 @@ import (
 func BenchmarkOneFile(b *testing.B) {
 	file := filepath.Join("..", "..", "testdata", "examples", "apis", "users", "get-user.yaml")
 	for b.Loop() {
-		if code := Main([]string{"lint", "--no-cache", file}, strings.NewReader(""), io.Discard, io.Discard); code != ExitOK {
+		if code := testMain([]string{"lint", "--no-cache", file}, strings.NewReader(""), io.Discard, io.Discard); code != ExitOK {
 			b.Fatalf("exit %d", code)
 		}
 	}

@@ -35,7 +35,7 @@ func writeFiles(t *testing.T, root string, files map[string]string) {
 func runStdin(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var o, e bytes.Buffer
-	code = Main(args, strings.NewReader(stdin), &o, &e)
+	code = testMain(args, strings.NewReader(stdin), &o, &e)
 	return o.String(), e.String(), code
 }
 
@@ -189,7 +189,7 @@ func TestIgnoredPathsAreNeitherCheckedNorCounted(t *testing.T) {
 		t.Errorf("explicit ignored files: %v exit %d %s", out.Diagnostics, code, stderr)
 	}
 	var o, e bytes.Buffer
-	code = Main([]string{"--format", "json", "--stdin-filename", "legacy/new.yaml", "-"}, strings.NewReader("Action: [\n"), &o, &e)
+	code = testMain([]string{"--format", "json", "--stdin-filename", "legacy/new.yaml", "-"}, strings.NewReader("Action: [\n"), &o, &e)
 	if code != 0 || strings.Contains(o.String(), "syntax") {
 		t.Errorf("stdin as an ignored file: exit %d %s %s", code, o.String(), e.String())
 	}
@@ -343,7 +343,7 @@ func TestSuppressionRuleDocs(t *testing.T) {
 			want bool
 		}{{r.Doc.Bad, true}, {r.Doc.Good, false}} {
 			var o, e bytes.Buffer
-			code := Main([]string{"--format", "json", "--stdin-filename", "example.yaml", "-"}, strings.NewReader(ex.text), &o, &e)
+			code := testMain([]string{"--format", "json", "--stdin-filename", "example.yaml", "-"}, strings.NewReader(ex.text), &o, &e)
 			var out jsonOut
 			if err := json.Unmarshal(o.Bytes(), &out); err != nil {
 				t.Fatalf("%s: %v %s", r.ID, err, e.String())

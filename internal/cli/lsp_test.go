@@ -25,7 +25,7 @@ func TestLSPCommand(t *testing.T) {
 		`{"jsonrpc":"2.0","method":"exit"}`,
 	)
 	var stdout, stderr bytes.Buffer
-	code := Main([]string{"lsp", "--stdio"}, strings.NewReader(in), &stdout, &stderr)
+	code := testMain([]string{"lsp", "--stdio"}, strings.NewReader(in), &stdout, &stderr)
 	if code != ExitOK {
 		t.Errorf("exit status %d, want 0; stderr: %s", code, stderr.String())
 	}
@@ -35,22 +35,22 @@ func TestLSPCommand(t *testing.T) {
 		}
 	}
 	// The client vanishing without shutdown is status 1, as the protocol says.
-	if code := Main([]string{"lsp"}, strings.NewReader(""), &stdout, &stderr); code != 1 {
+	if code := testMain([]string{"lsp"}, strings.NewReader(""), &stdout, &stderr); code != 1 {
 		t.Errorf("end of input without shutdown: status %d, want 1", code)
 	}
 }
 
 func TestLSPCommandUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := Main([]string{"lsp", "--help"}, strings.NewReader(""), &stdout, &stderr); code != ExitOK || !strings.Contains(stderr.String(), "-debounce duration") {
+	if code := testMain([]string{"lsp", "--help"}, strings.NewReader(""), &stdout, &stderr); code != ExitOK || !strings.Contains(stderr.String(), "-debounce duration") {
 		t.Errorf("lsp --help: status %d, %q", code, stderr.String())
 	}
 	stderr.Reset()
-	if code := Main([]string{"lsp", "extra"}, strings.NewReader(""), &stdout, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), `unexpected argument "extra"`) {
+	if code := testMain([]string{"lsp", "extra"}, strings.NewReader(""), &stdout, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), `unexpected argument "extra"`) {
 		t.Errorf("lsp extra: status %d, %q", code, stderr.String())
 	}
 	stderr.Reset()
-	if code := Main([]string{"lsp", "--debounce", "soon"}, strings.NewReader(""), &stdout, &stderr); code != ExitUsage {
+	if code := testMain([]string{"lsp", "--debounce", "soon"}, strings.NewReader(""), &stdout, &stderr); code != ExitUsage {
 		t.Errorf("lsp --debounce soon: status %d, want 2", code)
 	}
 }

@@ -123,6 +123,33 @@ func TestPreCommitHook(t *testing.T) {
 	if now := must(project, "git", "rev-parse", "HEAD"); now != head {
 		t.Errorf("HEAD moved: the commit was made")
 	}
+
+	// The system hook: the apigwlint on PATH, nothing built. Without one
+	// on PATH the hook fails; with one, it refuses the clash the same way.
+	write(filepath.Join(project, ".pre-commit-config.yaml"),
+		"repos:\n  - repo: "+hookRepo+"\n    rev: "+rev+"\n    hooks:\n      - id: apigwlint-system\n")
+	must(project, "git", "add", ".pre-commit-config.yaml")
+	binDir := filepath.Join(tmp, "bin")
+	out, err = sh(project, "git", "commit", "-m", "clash")
+	if err == nil || !strings.Contains(out, "Executable `apigwlint` not found") {
+		t.Errorf("system hook without apigwlint on PATH: %v\n%s", err, out)
+	}
+	must(filepath.Join("..", ".."), "go", "build", "-o", filepath.Join(binDir, "apigwlint"), "./cmd/apigwlint")
+	for i, kv := range env {
+		if strings.HasPrefix(kv, "PATH=") {
+			env[i] = "PATH=" + binDir + string(os.PathListSeparator) + kv[len("PATH="):]
+		}
+	}
+	out, err = sh(project, "git", "commit", "-m", "clash")
+	if err == nil || !strings.Contains(out, "[duplicate-api-name]") || !strings.Contains(out, "Failed") {
+		t.Errorf("system hook: the clashing commit was not refused (%v):\n%s", err, out)
+	}
+	must(project, "git", "rm", "-q", "-f", "apis/get-user-again.yaml")
+	write(filepath.Join(project, "apis", "other.yaml"), strings.Replace(strings.Replace(getUser, "GetUser", "ListUsers", 1), "RequestPath: /users", "RequestPath: /v2/users", 1))
+	must(project, "git", "add", "apis/other.yaml")
+	if out := must(project, "git", "commit", "-m", "system hook"); !strings.Contains(out, "Passed") {
+		t.Errorf("system hook on a clean commit:\n%s", out)
+	}
 }
 
 // copyModule copies what `go install ./...` needs: go.mod, go.sum, the hook

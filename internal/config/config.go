@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/safeopen"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/rules"
 )
@@ -46,6 +47,24 @@ type Config struct {
 	Ignore    []*Glob
 	Rules     map[string]diag.Severity
 	Overrides []Override
+	// Root is the project root set by the root key (absolute); "" when
+	// the file does not set one. See ProjectDir.
+	Root string
+
+	root    string   // as written
+	rootPos diag.Pos // where
+}
+
+// ProjectDir is the project root the configuration sets: its root key, or
+// else its own directory; "" for the defaults.
+func (c *Config) ProjectDir() string {
+	if c == nil {
+		return ""
+	}
+	if c.Root != "" {
+		return c.Root
+	}
+	return c.Dir
 }
 
 // Override sets severities for the files its globs match.
@@ -127,14 +146,19 @@ func Load(path, display string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(abs)
+	if err := checkLink(abs, display); err != nil {
+		return nil, err
+	}
+	// Opened without blocking: a FIFO in its place is an error, not a hang.
+	f, err := safeopen.Regular(abs)
+	var notRegular *safeopen.NotRegularError
+	if errors.As(err, &notRegular) {
+		return nil, fmt.Errorf("cannot read configuration %s: it is %s, not a regular file", display, safeopen.Describe(notRegular.Mode))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot read configuration %s: %v", display, unwrap(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("cannot read configuration %s: it is a directory", display)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read configuration %s: %v", display, unwrap(err))
@@ -148,6 +172,18 @@ func Load(path, display string) (*Config, error) {
 		return nil, err
 	}
 	c.Path, c.Dir = abs, filepath.Dir(abs)
+	if c.root != "" {
+		root := filepath.FromSlash(c.root)
+		if !filepath.IsAbs(root) {
+			root = filepath.Join(c.Dir, root)
+		}
+		root = filepath.Clean(root)
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			return nil, &Error{Problems: []Problem{{File: display, Pos: c.rootPos,
+				Message: fmt.Sprintf("root %q is not a directory (it is relative to this file's directory)", c.root)}}}
+		}
+		c.Root = root
+	}
 	return c, nil
 }
 

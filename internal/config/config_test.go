@@ -204,7 +204,7 @@ var badConfigs = []struct {
 	schemaKnows         bool
 }{
 	{"unknown top-level key", "ignore: []\nrulez:\n  schema: off\n", "2:1", `unknown key "rulez"; did you mean "rules"?`, true},
-	{"unknown key without suggestion", "color: always\n", "1:1", `unknown key "color" (the keys are ignore, rules, overrides)`, true},
+	{"unknown key without suggestion", "color: always\n", "1:1", `unknown key "color" (the keys are root, ignore, rules, overrides)`, true},
 	{"unknown rule id", "rules:\n  unknwn-field: warning\n", "2:3", `unknown rule "unknwn-field"; did you mean "unknown-field"?`, false},
 	{"unknown rule id in an override", "overrides:\n  - files: [a/**]\n    rules:\n      shcema: off\n", "4:7", `unknown rule "shcema"; did you mean "schema"?`, false},
 	{"bad severity", "rules:\n  schema: warn\n", "2:11", `bad severity "warn" for schema: use off, warning or error; did you mean "warning"?`, true},

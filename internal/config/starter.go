@@ -16,6 +16,10 @@ func Starter() []byte {
 # "*" matches within one path segment, "**" any number of segments.
 # The JSON Schema of this file: apigwlint schema config
 
+# The project root whose definitions cross-file rules compare, relative to
+# this file (default: this file's directory; 'apigwlint config' shows it).
+# root: ..
+
 # Paths neither checked nor compared by cross-file rules.
 ignore: []
 #  - legacy/**

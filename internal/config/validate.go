@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	topKeys      = []string{"ignore", "rules", "overrides"}
+	topKeys      = []string{"root", "ignore", "rules", "overrides"}
 	overrideKeys = []string{"files", "rules"}
 	severities   = []string{"off", "warning", "error"}
 )
@@ -29,7 +29,7 @@ type validator struct {
 }
 
 func (v *validator) add(at diag.Pos, format string, args ...any) {
-	v.problems = append(v.problems, Problem{File: v.file, Pos: at, Message: fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{File: v.file, Pos: at, Message: diag.Sprintf(format, args...)})
 }
 
 // suggest is schema.Suggest, which also offers a candidate that the word
@@ -50,7 +50,7 @@ func suggest(s string, candidates []string) string {
 
 func didYouMean(s string, candidates []string) string {
 	if sug := suggest(s, candidates); sug != "" {
-		return fmt.Sprintf("; did you mean %q?", sug)
+		return diag.Sprintf("; did you mean %q?", sug)
 	}
 	return ""
 }
@@ -64,7 +64,7 @@ func kindWord(n *source.Node) string {
 	case source.Null:
 		return "empty"
 	}
-	return fmt.Sprintf("%q", n.Scalar())
+	return diag.Sprintf("%q", n.Scalar())
 }
 
 // keyPos is where a field is reported: its key.
@@ -86,10 +86,22 @@ func (v *validator) config(c *Config, root *source.Node) {
 			c.Rules = v.rules(f)
 		case "overrides":
 			v.overrides(c, f)
+		case "root":
+			c.root, c.rootPos = v.root(f), f.Value.Range.Start
 		default:
 			v.add(keyPos(f), "unknown key %q%s (the keys are %s)", f.RawKey, didYouMean(f.RawKey, topKeys), strings.Join(topKeys, ", "))
 		}
 	}
+}
+
+// root reads the project root: a directory, relative to the file.
+func (v *validator) root(f *source.Field) string {
+	n := f.Value
+	if n.Kind == source.Object || n.Kind == source.Array || n.Kind == source.Null || n.Scalar() == "" {
+		v.add(n.Range.Start, "root is a directory relative to this file, as in \"root: ..\", not %s", kindWord(n))
+		return ""
+	}
+	return n.Scalar()
 }
 
 // globs reads a list of globs. A glob written as a number (ignore: [2019])

@@ -61,6 +61,9 @@ type Fact struct {
 	Key   string
 	At    Loc
 	Attrs []string `json:",omitempty"`
+	// Origin is where a symbolic key comes from, in At's file (the
+	// template resource of a group); the zero Range when none.
+	Origin diag.Range
 }
 
 // Attr returns the i-th attribute, or "".
@@ -146,17 +149,6 @@ type FileIndex struct {
 	Facts []Fact `json:",omitempty"`
 }
 
-// Add records a fact; strings are interned or copied (a parser may hand
-// out substrings of the whole document, which the index must not pin).
-func (fi *FileIndex) Add(f Fact) {
-	f.Kind = Intern(f.Kind)
-	f.Key = Intern(f.Key)
-	for i, a := range f.Attrs {
-		f.Attrs[i] = Intern(a)
-	}
-	fi.Facts = append(fi.Facts, f)
-}
-
 // Compact reallocates the fact list at its exact length: a file's part is
 // kept for the whole run, and append leaves room to spare.
 func (fi *FileIndex) Compact() {
@@ -174,15 +166,34 @@ type Index struct {
 	// partial run (some files named, the whole project indexed) only the
 	// named ones are. nil = every file.
 	Reported func(file string) bool
+	// BothSides reports a clash between entries of two reported files on
+	// both, each pointing at the other (the editor: the file being typed
+	// in shows the clash too); otherwise only the later entry gets it.
+	BothSides bool
 }
 
-// NewIndex merges files' parts into a project index.
+// NewIndex merges files' parts into a project index. It consumes them:
+// each part's facts are dropped from files once copied.
 func NewIndex(files []FileIndex, reported func(file string) bool) *Index {
-	ix := &Index{Reported: reported, byKind: map[string][]Fact{}}
+	// Counted first, so that each list is allocated once at its length
+	// (the index of a large project is its largest allocation).
+	counts := map[string]int{}
+	for i := range files {
+		for j := range files[i].Facts {
+			counts[files[i].Facts[j].Kind]++
+		}
+	}
+	ix := &Index{Reported: reported, byKind: make(map[string][]Fact, len(counts))}
+	for kind, n := range counts {
+		ix.byKind[kind] = make([]Fact, 0, n)
+	}
 	for i := range files {
 		for _, f := range files[i].Facts {
 			ix.byKind[f.Kind] = append(ix.byKind[f.Kind], f)
 		}
+		// Merged: each part can go as soon as it is copied, so that a
+		// large project's index is not held twice at its peak.
+		files[i].Facts = nil
 	}
 	for _, list := range ix.byKind {
 		sort.SliceStable(list, func(i, j int) bool { return list[i].At.Before(list[j].At) })

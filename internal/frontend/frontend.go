@@ -23,9 +23,21 @@ type Frontend struct {
 	Match func(path string, data []byte) bool
 	// Load reads a file and hands each definition to each, in file order,
 	// as soon as it is read (the trees of a large file are never all held
-	// at once). The returned File has the loader's problems (syntax,
+	// at once). each must not keep the *Definition itself (a front-end may
+	// reuse it for the next one), only what it holds. The returned File has the loader's problems (syntax,
 	// encoding, limits) and the text for snippets.
 	Load func(path string, data []byte, each func(*Definition)) *source.File
+	// MayCompute reports whether a file's values may be computed from
+	// several pieces of its text (a template's Fn::Join, a ${var} inside
+	// a longer string): then a value need not appear in the bytes as it
+	// is, and a partial run cannot rule the file out by its bytes (see
+	// facts.NeedleSet). nil = values are written as they are.
+	MayCompute func(data []byte) bool
+	// Spelling is how this format writes the parameter name of op at
+	// pointer (an object of the definition, in request-parameter terms),
+	// for the editor's completion; ok is false when the format has no
+	// such property. nil = as the parameter is named.
+	Spelling func(op, pointer, name string) (spelled string, ok bool)
 }
 
 // Definition is one definition found in a file.
@@ -63,11 +75,50 @@ func (d *Definition) Unchecked() []string {
 	}
 	var out []string
 	d.Root.Walk(func(n *source.Node) bool {
-		if n.Symbol != "" || n.Implicit {
+		if n.Symbol() != "" || n.Implicit {
 			out = append(out, n.Pointer)
 			return false
 		}
 		return true
 	})
 	return out
+}
+
+// SymbolicAt is a value that is not known statically, standing where site
+// stands in the file: a string without value, named by key (a symbolic
+// fact key, facts.Symbolic).
+func SymbolicAt(site *source.Node, key string) *source.Node {
+	n := &source.Node{Kind: source.String, Range: site.Range, KeyRange: site.KeyRange}
+	n.SetSymbol(key)
+	return n
+}
+
+// Clone copies a tree (a parameter's default used at several places must
+// not be changed by the normalisation of one of them).
+func Clone(n *source.Node) *source.Node {
+	if n == nil {
+		return nil
+	}
+	c := *n
+	if n.Fields != nil {
+		c.Fields = make([]*source.Field, len(n.Fields))
+		for i, f := range n.Fields {
+			fc := *f
+			fc.Value = Clone(f.Value)
+			c.Fields[i] = &fc
+		}
+	}
+	if n.Items != nil {
+		c.Items = make([]*source.Node, len(n.Items))
+		for i, it := range n.Items {
+			c.Items[i] = Clone(it)
+		}
+	}
+	return &c
+}
+
+// NotDefinition is the diagnostic for a document that no front-end reads
+// as a definition.
+func NotDefinition(file string, doc int, r diag.Range, msg string) *diag.Diagnostic {
+	return &diag.Diagnostic{File: file, Range: r, Severity: diag.Error, Rule: "not-a-definition", Message: msg, Document: doc}
 }

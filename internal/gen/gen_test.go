@@ -101,6 +101,40 @@ func TestDocumentsLintClean(t *testing.T) {
 	}
 }
 
+// Generated ROS templates lint clean, each with its ROSAPIs definitions,
+// and the same index as a template's group is one symbolic key.
+func TestGeneratedTemplatesLintClean(t *testing.T) {
+	const n = 20
+	dir := t.TempDir()
+	if _, err := gen.WriteROS(dir, n); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{dir}, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s:%d:%d: %s [%s]", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Rule)
+	}
+	if res.Summary.Files != n || res.Definitions != n*gen.ROSAPIs {
+		t.Errorf("%d files, %d definitions; want %d and %d", res.Summary.Files, res.Definitions, n, n*gen.ROSAPIs)
+	}
+	// The APIs of one template share the group: a copied path clashes.
+	_, data := gen.ROSTemplate(0)
+	clash := bytes.Replace(data, []byte("/items1/[itemId]'"), []byte("/items0/[itemId]'"), 1)
+	clash = bytes.Replace(clash, []byte("RequestHttpMethod: POST"), []byte("RequestHttpMethod: GET"), 1)
+	if bytes.Equal(clash, data) {
+		t.Fatal("the template changed shape: update this test")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "clash.ros.yaml"), clash, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = lint.Run(lint.Options{Paths: []string{filepath.Join(dir, "clash.ros.yaml")}, Dir: dir, ProjectRoot: dir})
+	if err != nil || len(res.Diags) != 1 || res.Diags[0].Rule != "duplicate-api-path" {
+		t.Errorf("a clash inside one template: %v %+v", err, res.Diags)
+	}
+}
+
 // The generated Terraform project lints clean, with every API read (the
 // four backend types, variables from defaults and tfvars, a local).
 func TestGeneratedTerraformLintsClean(t *testing.T) {

@@ -10,11 +10,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/facts"
+	"github.com/apigwlint/apigwlint/internal/frontend/registry"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/internal/suppress"
 	"github.com/apigwlint/apigwlint/schema"
@@ -130,9 +130,6 @@ func indexKey(display string, data []byte) cache.Key {
 	return k
 }
 
-// indexReads counts the files indexJob reads (for tests).
-var indexReads atomic.Int64
-
 // indexJob reads a file that was not asked for, for the project index
 // only: from the cache by its metadata when it is unchanged (a full
 // result's index serves as well as an index-only one), else by its
@@ -146,7 +143,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 	}
 	if ov, ok := opts.Overlays[j.path]; ok {
 		// An editor's unsaved text: it is what the file holds.
-		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !opts.needles.MayMatter(ov)) {
+		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !registry.MayMatter(j.display, ov, opts.needles)) {
 			return &FileResult{Path: j.display}, nil
 		}
 		return IndexBytes(j.display, ov), nil
@@ -172,7 +169,9 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 			}
 		}
 	}
-	indexReads.Add(1)
+	if opts.indexReads != nil {
+		opts.indexReads.Add(1)
+	}
 	data, size, err := readRegular(j.path, opts.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %v", j.display, err)
@@ -180,7 +179,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 	if data == nil || int64(len(data)) > opts.MaxFileSize {
 		return tooLarge(opts, j, size), nil
 	}
-	if opts.needles != nil && !opts.needles.MayMatter(data) {
+	if opts.needles != nil && !registry.MayMatter(j.display, data, opts.needles) {
 		// It cannot clash with the named files: not parsed (and so
 		// nothing to cache).
 		return &FileResult{Path: j.display}, nil
@@ -274,8 +273,8 @@ func metaPayload(key cache.Key, flags byte, ix *facts.FileIndex) []byte {
 
 // metaCannotMatter reports whether a metadata entry's index keys show that
 // the file cannot matter to the named files (none is a needle); false when
-// they do, or when the entry holds no keys or does not decode. It is
-// metaKeys without allocating, for the warm partial run's every file.
+// they do, or when the entry holds no keys or does not decode. It reads
+// the keys without allocating, for the warm partial run's every file.
 func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 	b := p[len(cache.Key{})+1:]
 	if len(b) == 0 {
@@ -299,31 +298,8 @@ func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 	return len(b) == 0
 }
 
-// metaKeys reads the index keys of a metadata entry; ok is false when it
-// holds none or does not decode (then the entry itself must be read).
-func metaKeys(p []byte) (keys []string, ok bool) {
-	d := &decoder{buf: p[len(cache.Key{})+1:]}
-	if len(d.buf) == 0 {
-		return nil, false
-	}
-	n := d.count()
-	keys = make([]string, 0, n)
-	for i := 0; i < n && !d.bad; i++ {
-		keys = append(keys, d.str())
-	}
-	if d.bad || len(d.buf) != 0 {
-		return nil, false
-	}
-	return keys, true
-}
-
-// checkCached is CheckBytes through the cache.
-func checkCached(opts *Options, display string, data []byte, explicit bool) *FileResult {
-	fr, _ := checkCachedKey(opts, display, data, explicit)
-	return fr
-}
-
-// checkCachedKey is checkCached that also returns the content key.
+// checkCachedKey is CheckBytes through the cache; it also returns the
+// content key.
 func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (*FileResult, cache.Key) {
 	if opts.Cache == nil {
 		return CheckBytes(display, data, explicit), cache.Key{}
@@ -356,7 +332,7 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 //	definitions, flags(bit 0: skipped)
 //	len(diags), {range, severity, rule, message, document, pointer,
 //	             len(related), {file, range, message}}
-//	the project index: len(facts), {kind, key, loc, len(attrs), {attr}}
+//	the project index: len(facts), {kind, key, loc, len(attrs), {attr}, origin range}
 //	where loc is {file, document, pointer, range}
 //
 // File names equal to the file's own path are stored as "" and restored
@@ -417,6 +393,7 @@ func encodeEntry(fr *FileResult) ([]byte, bool) {
 		for _, a := range f.Attrs {
 			e.str(a)
 		}
+		e.rng(f.Origin)
 	}
 	return e.buf, !e.bad
 }
@@ -475,9 +452,10 @@ func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
 			if m := d.count(); m > 0 {
 				f.Attrs = make([]string, m)
 				for j := range f.Attrs {
-					f.Attrs[j] = facts.Intern(d.str())
+					f.Attrs[j] = d.str()
 				}
 			}
+			f.Origin = d.rng()
 		}
 	}
 	if d.bad || len(d.buf) != 0 {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/cache"
@@ -17,6 +18,7 @@ import (
 // handled in encodeEntry/decodeEntry (and entryFormat bumped), or listed
 // here with the reason it needs no caching.
 func TestCacheEntryCoversFileResult(t *testing.T) {
+	t.Parallel()
 	handled := map[string]string{
 		"Path":         "the file's path, given on decode",
 		"Explicit":     "part of the key",
@@ -48,7 +50,8 @@ func sampleResult() *FileResult {
 			{Kind: "api-name", Key: "g", At: facts.Loc{File: "apis/a.yaml", Document: 3, Pointer: "/ApiName", Range: rng(3, 10, 3, 17)}, Attrs: []string{"GetUser"}},
 			{Kind: "api-path", Key: "g", At: facts.Loc{File: "apis/a.yaml", Pointer: "/RequestConfig/RequestPath", Range: rng(7, 1, 7, 9)},
 				Attrs: []string{"GET", "/users/[id]", "/users/[]", ""}},
-			{Kind: "service", Key: "users", At: facts.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}, Attrs: []string{"gw-1"}},
+			{Kind: "service", Key: "users", At: facts.Loc{File: "apis/a.yaml", Document: 1, Pointer: "/serviceConfigs/0/name", Range: rng(9, 3, 9, 8)}, Attrs: []string{"gw-1"},
+				Origin: rng(2, 3, 2, 8)},
 			{Kind: "client-token", Key: facts.Symbolic("ros:apis/a.yaml#Token", ""), At: facts.Loc{File: "other.yaml", Document: 1, Pointer: "/clientToken", Range: rng(4, 1, 4, 5)}},
 		}},
 		Diags: []diag.Diagnostic{
@@ -60,6 +63,7 @@ func sampleResult() *FileResult {
 }
 
 func TestEntryRoundTrip(t *testing.T) {
+	t.Parallel()
 	for _, fr := range []*FileResult{sampleResult(), {Path: "b.json", Skipped: true}, {Path: "c.yml"}} {
 		b, ok := encodeEntry(fr)
 		if !ok {
@@ -85,6 +89,7 @@ func TestEntryRoundTrip(t *testing.T) {
 // every one-byte change either fails to decode or decodes to something
 // that is again a valid encoding (a changed count or string byte).
 func TestEntryDamageIsRejected(t *testing.T) {
+	t.Parallel()
 	b, _ := encodeEntry(sampleResult())
 	for n := 0; n < len(b); n++ {
 		if _, err := decodeEntry(b[:n], "a.yaml", false); err == nil {
@@ -105,6 +110,7 @@ func TestEntryDamageIsRejected(t *testing.T) {
 
 // A result that cannot be stored faithfully is not stored.
 func TestUnencodableResults(t *testing.T) {
+	t.Parallel()
 	fr := sampleResult()
 	fr.Diags[0].File = "elsewhere.yaml"
 	if _, ok := encodeEntry(fr); ok {
@@ -120,6 +126,7 @@ func TestUnencodableResults(t *testing.T) {
 // A hit is what a miss computes, on every file of the case suite and the
 // examples (diagnostics, counts, and the text kept for snippets).
 func TestCachedEqualsComputed(t *testing.T) {
+	t.Parallel()
 	c, err := OpenCache(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -167,6 +174,7 @@ func TestCachedEqualsComputed(t *testing.T) {
 // result); a changed one is, and its new result is used; a file with a
 // diagnostic is read for its snippet; the outputs match a cold run.
 func TestMetadataHits(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := writer(t, dir)
 	svc := func(name string) string { return serviceDef(name, "") }
@@ -207,6 +215,7 @@ func TestMetadataHits(t *testing.T) {
 // takes an index-only entry for a file's result: its output equals a run
 // without the cache.
 func TestIndexOnlyEntries(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := writer(t, dir)
 	svc := serviceDef
@@ -214,8 +223,9 @@ func TestIndexOnlyEntries(t *testing.T) {
 	write("b.yaml", svc("b", "typo: 1\n")) // a problem of its own, not reported by a partial run
 	write("c.yaml", svc("c", ""))
 	cacheDir := t.TempDir()
+	var indexReads atomic.Int64
 	run := func(cached bool, paths ...string) *Result {
-		opts := Options{Dir: dir, ProjectRoot: dir, Paths: paths}
+		opts := Options{Dir: dir, ProjectRoot: dir, Paths: paths, indexReads: &indexReads}
 		if cached {
 			c, err := OpenCache(cacheDir)
 			if err != nil {
@@ -257,6 +267,7 @@ func TestIndexOnlyEntries(t *testing.T) {
 // A metadata entry carries the file's index keys; they survive the round
 // trip, and any damage makes the entry unusable rather than wrong.
 func TestMetaPayloadKeys(t *testing.T) {
+	t.Parallel()
 	var key cache.Key
 	key[0] = 7
 	ix := &facts.FileIndex{Facts: []facts.Fact{{Key: "g1"}, {Key: "g1"}, {Key: "g2"}, {Key: "svc"}, {Key: "tok-é"},
@@ -286,6 +297,7 @@ func TestMetaPayloadKeys(t *testing.T) {
 // unchanged file that clashes with the named one is still found (its keys
 // match), one that cannot matter is not even decoded, and nothing is read.
 func TestWarmPartialRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := writer(t, dir)
 	svc := func(name string) string { return serviceDef(name, "") }
@@ -293,12 +305,13 @@ func TestWarmPartialRun(t *testing.T) {
 	write("b.yaml", svc("b"))
 	write("c.yaml", svc("a")) // clashes with a
 	cacheDir := t.TempDir()
+	var indexReads atomic.Int64
 	run := func(paths ...string) *Result {
 		c, err := OpenCache(cacheDir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Run(Options{Dir: dir, ProjectRoot: dir, Paths: paths, Cache: c})
+		res, err := Run(Options{Dir: dir, ProjectRoot: dir, Paths: paths, Cache: c, indexReads: &indexReads})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -361,4 +374,28 @@ func writer(t *testing.T, dir string) func(name, text string) {
 // with extra lines appended.
 func serviceDef(name, extra string) string {
 	return "Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: " + name + "\n    namespace: default\n" + extra
+}
+
+// metaKeys reads the index keys of a metadata entry; ok is false when it
+// holds none or does not decode (then the entry itself must be read).
+func metaKeys(p []byte) (keys []string, ok bool) {
+	d := &decoder{buf: p[len(cache.Key{})+1:]}
+	if len(d.buf) == 0 {
+		return nil, false
+	}
+	n := d.count()
+	keys = make([]string, 0, n)
+	for i := 0; i < n && !d.bad; i++ {
+		keys = append(keys, d.str())
+	}
+	if d.bad || len(d.buf) != 0 {
+		return nil, false
+	}
+	return keys, true
+}
+
+// checkCached is CheckBytes through the cache.
+func checkCached(opts *Options, display string, data []byte, explicit bool) *FileResult {
+	fr, _ := checkCachedKey(opts, display, data, explicit)
+	return fr
 }

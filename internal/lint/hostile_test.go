@@ -92,6 +92,7 @@ func only(t *testing.T, res *lint.Result, file, rule string) {
 
 func timed(t *testing.T, limit time.Duration, f func()) {
 	t.Helper()
+	limit *= timeScale
 	start := time.Now()
 	f()
 	if d := time.Since(start); d > limit {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -16,13 +17,14 @@ import (
 )
 
 // A file read only for the project index (IndexBytes: detection and the
-// normalisation of rules.IndexKeys, no validation, no rules) must give the
+// normalisation of rules.IndexParams, no validation, no rules) must give the
 // very index a full check gives, or a partial run would see other clashes
 // than a whole run. Every definition file of the repository's test data
 // (the case suite holds every odd spelling: JSON strings in every scalar
 // style, lowerCamel keys, lower-case enums) and a run of generated files
 // are compared.
 func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
+	t.Parallel()
 	type file struct {
 		name string
 		data []byte
@@ -48,6 +50,10 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 		name, data := gen.File(i)
 		files = append(files, file{name, data})
 	}
+	for i := 0; i < 10; i++ {
+		name, data := gen.ROSTemplate(i)
+		files = append(files, file{name, data})
+	}
 	entries := 0
 	for _, f := range files {
 		want := CheckBytes(f.name, f.data, false).Index
@@ -63,13 +69,14 @@ func TestIndexBytesSameIndexAsCheckBytes(t *testing.T) {
 }
 
 // A partial run narrows the other files' index entries to those that can
-// clash with the named files' (rules.Narrow). Over a generated project
+// clash with the named files' (facts.Narrow). Over a generated project
 // with clashes of every kind injected (exact copies, an ANY method, a
 // renamed path parameter, reused service names and client tokens), every
 // project rule on (path-unique-strict is off by default), and many random
 // choices of named files, the narrowed run must report exactly what the
 // whole index gives.
 func TestNarrowKeepsDiagnostics(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	var names []string
 	for i := 0; i < 100; i++ {
@@ -81,7 +88,7 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	// escaped writes a value's last character as an escape, so that the
 	// file's bytes do not hold the value verbatim (a partial run must
-	// still parse it, see rules.NeedleSet).
+	// still parse it, see facts.NeedleSet).
 	escaped := func(text, key string) string {
 		i := strings.Index(text, key+": ")
 		if i < 0 {
@@ -125,9 +132,7 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 		return r.Severity
 	}
 	runWith := func(narrowed bool, paths []string) string {
-		narrow = narrowed
-		defer func() { narrow = true }()
-		res := run(t, Options{Dir: root, ProjectRoot: root, Paths: paths, Severity: all})
+		res := run(t, Options{Dir: root, ProjectRoot: root, Paths: paths, Severity: all, wholeIndex: !narrowed})
 		return strings.Join(brief(res.Diags), "\n")
 	}
 	clashes := 0
@@ -151,5 +156,29 @@ func TestNarrowKeepsDiagnostics(t *testing.T) {
 	}
 	if clashes < 36 {
 		t.Fatalf("only %d of 46 partial runs found a clash: the comparison proves little", clashes)
+	}
+}
+
+// wholeIndex turns narrowing off: when the named file contributes nothing
+// to the index, a narrowed partial run reads no other file, a whole-index
+// one reads them all.
+func TestWholeIndexReadsEveryOtherFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := writer(t, dir)
+	write("named.yaml", "Action: CreateService\nsourceType: K8S\n")
+	for _, name := range []string{"a", "b", "c"} {
+		write(name+".yaml", serviceDef(name, ""))
+	}
+	for _, whole := range []bool{false, true} {
+		var reads atomic.Int64
+		run(t, Options{Dir: dir, ProjectRoot: dir, Paths: []string{"named.yaml"}, wholeIndex: whole, indexReads: &reads})
+		want := int64(0)
+		if whole {
+			want = 3
+		}
+		if got := reads.Load(); got != want {
+			t.Errorf("wholeIndex %v: %d other files read, want %d", whole, got, want)
+		}
 	}
 }

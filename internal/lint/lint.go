@@ -65,6 +65,15 @@ type Options struct {
 	// compare (the directory of the configuration file); "" = the nearest
 	// enclosing directory holding .apigwlint.yaml or .git, else Dir.
 	ProjectRoot string
+	// ReportBothSides reports a cross-file clash between two named files
+	// on both of them (the language server: every open file a clash
+	// involves shows it); otherwise only on the later one in path order.
+	ReportBothSides bool
+	// NamedOnly makes the named files (and overlays) the whole project:
+	// cross-file rules compare them with each other, and the project root
+	// is not walked (for an editor whose workspace is / or the home
+	// directory).
+	NamedOnly bool
 	// Cache holds per-file results between runs (see cache.go); nil: every
 	// file is checked. Run saves and closes it.
 	Cache *cache.Cache
@@ -72,6 +81,12 @@ type Options struct {
 	// needles: in a partial run, the texts one of which a file not asked
 	// for must hold to matter to the named files (facts.Needles).
 	needles *facts.NeedleSet
+	// wholeIndex turns narrowing off: a partial run indexes every other
+	// file in full (tests compare narrowed partial runs with whole ones).
+	wholeIndex bool
+	// indexReads, when set, counts the files read for the index only
+	// (tests).
+	indexReads *atomic.Int64
 }
 
 // FileResult is what one file produced.
@@ -167,7 +182,7 @@ func Run(opts Options) (*Result, error) {
 	// matter (facts.Needles).
 	indexOnly := make([]*FileResult, len(others))
 	if len(others) > 0 {
-		if narrow {
+		if !opts.wholeIndex {
 			named := make([]facts.FileIndex, 0, len(results))
 			for _, fr := range results {
 				if fr != nil {
@@ -634,7 +649,8 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
 	var docDiags []diag.Diagnostic
-	f := registry.Load(display, data, func(def *frontend.Definition) {
+	fe := registry.For(display, data)
+	f := fe.Load(display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			if def.Problem.Rule == rules.NotADefinition.ID && !explicit {
 				return
@@ -671,6 +687,13 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 	// The loader's problems first, then each document's, as they were
 	// always ordered.
 	fr.Diags = append(append([]diag.Diagnostic(nil), f.Problems...), docDiags...)
+	if !explicit && fr.Definitions == 0 && len(docDiags) == 0 && fe.Name == "request" && unparsedNonDefinition(f) {
+		// A repository's other YAML and JSON (a Helm template, JSONC, an
+		// empty .json) need not parse; it is skipped as a file that
+		// parses and holds no definition is. A file another front-end
+		// claims (a ROS template) is meant for apigwlint.
+		fr.Diags = nil
+	}
 	if fr.Definitions == 0 && len(fr.Diags) == 0 && !explicit {
 		fr.Skipped = true
 	}
@@ -679,6 +702,23 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 			Severity: diag.Error, Rule: rules.NotADefinition.ID, Message: "the file holds no definition (it is empty)"})
 	}
 	return fr
+}
+
+// unparsedNonDefinition reports whether a file's problems are all of the
+// kind a file that is not meant for apigwlint may have (it does not parse,
+// or repeats a key) and a lenient look at its text finds no attempt at a
+// definition in it. Encoding and limit problems are always reported: they
+// are how a hostile or damaged file shows.
+func unparsedNonDefinition(f *source.File) bool {
+	if len(f.Problems) == 0 {
+		return false
+	}
+	for _, p := range f.Problems {
+		if p.Rule != source.RuleSyntax && p.Rule != source.RuleDuplicateKey {
+			return false
+		}
+	}
+	return !schema.MeantAsDefinition(f.Src, f.IsJSON)
 }
 
 // IndexBytes reads what the project index needs from a file's content and

@@ -49,6 +49,9 @@ func ProjectRoot(projectRoot, dir string) string {
 // (it would otherwise clash with itself). Walk errors there are not this
 // run's failure and are left out; the named paths report their own.
 func projectJobs(opts *Options, named []job) []job {
+	if opts.NamedOnly {
+		return nil
+	}
 	root := ProjectRoot(opts.ProjectRoot, opts.Dir)
 	for _, p := range opts.Paths {
 		// The root itself was named (apigwlint lint . from the root):
@@ -117,10 +120,6 @@ func realPath(path string) string {
 	return filepath.Clean(path)
 }
 
-// narrow is false only in tests that compare narrowed partial runs with
-// whole ones.
-var narrow = true
-
 // checkProject runs the project rules over the index of every file read
 // (reported and index-only) and adds their diagnostics to the reported
 // file they are located in. Severities and filters are applied afterwards,
@@ -144,7 +143,7 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		parts = append(parts, fr.Index)
 		fr.Index = facts.FileIndex{} // merged below: not kept twice
 	}
-	if narrow {
+	if !opts.wholeIndex {
 		// A partial run: of the files not asked for, only entries that
 		// can clash with the named files' matter (facts.Narrow).
 		others := make([]facts.FileIndex, len(indexOnly))
@@ -160,6 +159,7 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 		}
 	}
 	ix := facts.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
+	ix.BothSides = opts.ReportBothSides
 	var out []diag.Diagnostic
 	ctx := rules.NewProjectContext(ix, &out)
 	for _, r := range project {

@@ -60,14 +60,12 @@ func BenchmarkIndexPartialRun(b *testing.B) { benchPartialRun(b, true) }
 func BenchmarkIndexPartialRunEveryFile(b *testing.B) { benchPartialRun(b, false) }
 
 func benchPartialRun(b *testing.B, narrowed bool) {
-	narrow = narrowed
-	defer func() { narrow = true }()
 	root := benchProject(b)
 	named := "apis/g00/api-00000.yaml"
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, err := Run(Options{Dir: root, Paths: []string{named}})
+		res, err := Run(Options{Dir: root, Paths: []string{named}, wholeIndex: !narrowed})
 		if err != nil || len(res.Errors) > 0 {
 			b.Fatal(err, res.Errors)
 		}
@@ -96,7 +94,7 @@ func BenchmarkIndexRules(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		var out []diag.Diagnostic
-		ctx := rules.NewProjectContext(facts.NewIndex(parts, nil), &out)
+		ctx := rules.NewProjectContext(facts.NewIndex(append([]facts.FileIndex(nil), parts...), nil), &out)
 		for _, r := range rules.All() {
 			if r.Kind == rules.Project {
 				ctx.Run(r)

@@ -20,9 +20,10 @@ type compCtx struct {
 	present map[string]bool // key mode: keys the object already has
 	replace diag.Range      // text a proposal replaces
 
-	quote        byte // wrap the proposal in this quote
-	addColon     bool // key mode: no colon follows the key yet
-	leadingSpace bool // value mode: the cursor is right after the colon
+	spelling     func(op, pointer, name string) (string, bool) // the format's names (nil: as named)
+	quote        byte                                          // wrap the proposal in this quote
+	addColon     bool                                          // key mode: no colon follows the key yet
+	leadingSpace bool                                          // value mode: the cursor is right after the colon
 }
 
 func (s *Server) completion(p completionParams) CompletionList {
@@ -37,6 +38,9 @@ func (s *Server) completion(p completionParams) CompletionList {
 	}
 	isJSON := strings.EqualFold(filepath.Ext(d.path), ".json")
 	ctx, ok := treeContext(d.text, a, pos, isJSON)
+	if ok {
+		ctx.spelling = a.spelling
+	}
 	if !ok && !isJSON {
 		ctx, ok = yamlContext(d.text, pos)
 	}
@@ -325,7 +329,15 @@ func (ctx compCtx) items(t *text, isJSON bool) []CompletionItem {
 			typ += ", required"
 		}
 		structured := res["properties"] != nil || res["items"] != nil || typeWords(res) == "object" || typeWords(res) == "array"
-		out = append(out, ctx.keyItem(prop, typ, fieldMarkdown(ctx.op, ptr), sortKey, structured, r, isJSON))
+		label := prop
+		if ctx.spelling != nil {
+			spelled, ok := ctx.spelling(ctx.op, ctx.pointer, prop)
+			if !ok {
+				continue
+			}
+			label = spelled
+		}
+		out = append(out, ctx.keyItem(label, typ, fieldMarkdown(ctx.op, ptr), sortKey, structured, r, isJSON))
 	}
 	return out
 }

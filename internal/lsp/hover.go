@@ -8,6 +8,7 @@ import (
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/frontend"
 	"github.com/apigwlint/apigwlint/internal/frontend/registry"
+	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/source"
 	"github.com/apigwlint/apigwlint/schema"
 )
@@ -18,6 +19,9 @@ import (
 // operation of each definition.
 type analysis struct {
 	docs []analyzedDoc
+	// spelling is the file format's way of writing parameter names (see
+	// frontend.Frontend.Spelling); nil = as named.
+	spelling func(op, pointer, name string) (string, bool)
 }
 
 type analyzedDoc struct {
@@ -26,8 +30,9 @@ type analyzedDoc struct {
 }
 
 func analyze(path string, t *text) *analysis {
-	a := &analysis{}
-	registry.Load(path, []byte(t.src), func(def *frontend.Definition) {
+	fe := registry.For(path, []byte(t.src))
+	a := &analysis{spelling: fe.Spelling}
+	fe.Load(path, []byte(t.src), func(def *frontend.Definition) {
 		op := def.Op
 		if op == "" {
 			op = detectOp(def.Root)
@@ -86,7 +91,7 @@ func guessOp(keys []string, action string) string {
 }
 
 // docAt returns the current version of an open document with its
-// analysis, or nil.
+// analysis, or nil (also for a document over the file size limit).
 func (s *Server) docAt(uri string) (*document, *analysis) {
 	s.mu.Lock()
 	d := s.docs[uri]
@@ -95,7 +100,10 @@ func (s *Server) docAt(uri string) (*document, *analysis) {
 		a = d.analysis
 	}
 	s.mu.Unlock()
-	if d == nil {
+	if d == nil || len(d.text.src) > lint.DefaultMaxFileSize {
+		// Over the size limit, diagnostics say the file is not checked
+		// (a limit diagnostic); hover and completion do not parse it
+		// either.
 		return nil, nil
 	}
 	if a == nil {

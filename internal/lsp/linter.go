@@ -27,14 +27,6 @@ type Linter interface {
 	Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
 }
 
-// LinterFunc adapts a function to Linter.
-type LinterFunc func(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
-
-// Lint calls f.
-func (f LinterFunc) Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error) {
-	return f(ctx, root, overlays, paths)
-}
-
 // FileLinter checks the open documents as `apigwlint lint` would from the
 // workspace root, in one run over the whole project: every open document's
 // unsaved text replaces its file (lint.Options.Overlays), so project rules
@@ -56,7 +48,9 @@ func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	opts := lint.Options{Paths: paths, Overlays: make(map[string][]byte, len(overlays)), Dir: root}
+	// A clash between two open files shows in both: the file being typed
+	// in must not look clean because the other one sorts later.
+	opts := lint.Options{Paths: paths, Overlays: make(map[string][]byte, len(overlays)), Dir: root, ReportBothSides: true}
 	for path, data := range overlays {
 		opts.Overlays[filepath.Clean(path)] = data
 	}
@@ -70,6 +64,9 @@ func (l FileLinter) Lint(ctx context.Context, root string, overlays map[string][
 		// still checked with the rule defaults.
 		cfgErr = err
 		opts.Severity, opts.Ignored, opts.ProjectRoot = nil, nil, ""
+	}
+	if broadRoot(lint.ProjectRoot(opts.ProjectRoot, root)) {
+		opts.NamedOnly = true // never walk / or the home directory
 	}
 	if l.CacheDir != "" {
 		// Run saves and closes the cache; it is opened again per run. An
@@ -112,11 +109,19 @@ func configFromRoot(root string, opts *lint.Options) error {
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) && len(ce.Problems) > 0 {
-			return fmt.Errorf("%s (and %d more problem(s)); using the rule defaults", ce.Problems[0], len(ce.Problems)-1)
+			more := ""
+			switch n := len(ce.Problems) - 1; n {
+			case 0:
+			case 1:
+				more = " (and 1 more problem)"
+			default:
+				more = fmt.Sprintf(" (and %d more problems)", n)
+			}
+			return fmt.Errorf("%s%s; using the rule defaults", ce.Problems[0], more)
 		}
 		return err
 	}
 	opts.Severity, opts.Ignored = cfg.Hooks(root)
-	opts.ProjectRoot = cfg.Dir
+	opts.ProjectRoot = cfg.ProjectDir()
 	return nil
 }

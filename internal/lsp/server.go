@@ -254,6 +254,11 @@ func (s *Server) initialize(params json.RawMessage) (any, *jsonrpc.Error) {
 	s.root = root
 	s.mu.Unlock()
 	s.initialized = true
+	if broadRoot(root) {
+		// Allowed while initialize is answered (LSP 3.17, "initialize").
+		s.notify("window/showMessage", logMessageParams{Type: 2, Message: "apigwlint: the workspace is " + root +
+			", which is too broad to scan: only open files are checked, and compared with each other. Open the project's folder to compare them with the whole project."})
+	}
 	return initializeResult{
 		Capabilities: serverCapabilities{
 			PositionEncoding: "utf-16",

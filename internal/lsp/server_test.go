@@ -475,3 +475,11 @@ func TestProjectLinterUsesTheCache(t *testing.T) {
 		t.Fatalf("the clash with the file on disk is missing: %v", second)
 	}
 }
+
+// LinterFunc adapts a function to Linter.
+type LinterFunc func(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error)
+
+// Lint calls f.
+func (f LinterFunc) Lint(ctx context.Context, root string, overlays map[string][]byte, paths []string) ([]diag.Diagnostic, error) {
+	return f(ctx, root, overlays, paths)
+}

@@ -242,7 +242,7 @@ func TestSARIFResults(t *testing.T) {
 		if got.RuleID != d.Rule || got.RuleIndex == nil || all[*got.RuleIndex].ID != d.Rule {
 			t.Errorf("result %d: ruleId %q ruleIndex %v, want %q", i, got.RuleID, got.RuleIndex, d.Rule)
 		}
-		if got.Level != "error" || got.Message.Text != d.Message {
+		if got.Level != d.Severity.String() || got.Message.Text != d.Message {
 			t.Errorf("result %d: %s %q", i, got.Level, got.Message.Text)
 		}
 		loc := got.Locations[0].PhysicalLocation

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"sync"
@@ -24,14 +23,6 @@ import (
 // go-yaml places a position oddly (a plain scalar followed by blanks at the
 // end of its line starts as many characters late), the fast path does the
 // same: the two must never be told apart.
-
-// fastYAML switches the fast path; tests and benchmarks turn it off to
-// compare with go-yaml.
-var fastYAML = true
-
-// fastStrict makes a bug of the fast path (a runtime panic) crash the
-// tests; otherwise the document quietly goes to go-yaml.
-var fastStrict = false
 
 // fastMaxDepth is how deeply the fast path nests; deeper documents go to
 // go-yaml, which reports the limits.
@@ -121,15 +112,16 @@ func (p *fastParser) fieldSlice(from []*Field) []*Field { return copyOut(&p.ptrs
 
 func (p *fastParser) itemSlice(from []*Node) []*Node { return copyOut(&p.nptrs, from, 32) }
 
-// errBail is returned by every step that meets something outside the
+// bail is what every step panics with when it meets something outside the
 // subset; it carries no message because nothing is reported.
 type bail struct{}
 
 // parseChunkFast reads one document (as loadYAML hands it to parseChunk)
 // on the fast path. ok is false when the document is not in the subset;
-// then nothing was reported and go-yaml must read it.
-func (f *File) parseChunkFast(text []byte, firstLine, docIndex int) (root *Node, ok bool) {
-	if !fastYAML || firstLine < 1 || firstLine > len(f.lineStarts) {
+// then nothing was reported and go-yaml must read it. With strict, a bug of
+// the fast path (a runtime panic) is raised again instead.
+func (f *File) parseChunkFast(text []byte, firstLine, docIndex int, strict bool) (root *Node, ok bool) {
+	if firstLine < 1 || firstLine > len(f.lineStarts) {
 		return nil, false
 	}
 	p := fastPool.Get().(*fastParser)
@@ -148,7 +140,7 @@ func (f *File) parseChunkFast(text []byte, firstLine, docIndex int) (root *Node,
 	p.str = string(text)
 	defer func() {
 		if r := recover(); r != nil {
-			if _, isBail := r.(bail); !isBail && fastStrict {
+			if _, isBail := r.(bail); !isBail && strict {
 				panic(r)
 			}
 			root, ok = nil, false
@@ -266,14 +258,6 @@ func (p *fastParser) pos(l *fastLine, off int) diag.Pos {
 	return diag.Pos{Line: l.num, Col: p.col(l, off)}
 }
 
-// runes is the length in characters of text[a:b] on line l.
-func (p *fastParser) runes(l *fastLine, a, b int) int {
-	if l.ascii {
-		return b - a
-	}
-	return utf8.RuneCount(p.text[a:b])
-}
-
 // oneChar is the one-character range at off.
 func (p *fastParser) oneChar(l *fastLine, off int) diag.Range {
 	s := p.pos(l, off)
@@ -331,8 +315,12 @@ func (p *fastParser) sequence(ind, depth int) *Node {
 			item = p.block(depth + 1)
 		case p.text[o] == '|' || p.text[o] == '>':
 			item = p.blockScalar(l, o, ind)
-		case p.text[o] == '-' && (o+1 == l.end || p.text[o+1] == ' '):
-			p.bail() // "- - x"
+		case p.text[o] == '-' && (o+1 < l.end && p.text[o+1] == ' '):
+			// "- - x": a sequence indented as its first dash (ROS
+			// templates write Fn::Join's list this way).
+			item = p.sequence(o-l.start, depth+1)
+		case p.text[o] == '-' && o+1 == l.end:
+			p.bail() // "- -"
 		default:
 			if _, ok := p.keyEnd(l, o); ok {
 				// "- key: value": a mapping indented as its first key.
@@ -468,7 +456,7 @@ func (p *fastParser) mapping(ind, keyOff, depth int) *Node {
 		if i, dup := p.lookup(kept, seen, fl.Key); dup {
 			p.probs = append(p.probs, diag.Diagnostic{
 				File: p.f.Path, Range: fl.KeyRange, Severity: diag.Error, Rule: RuleDuplicateKey, Document: p.doc,
-				Message: fmt.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
+				Message: diag.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
 				Related: []diag.Related{{File: p.f.Path, Range: kept[i].KeyRange, Message: "first defined here"}},
 			})
 		} else {

@@ -39,7 +39,7 @@ func yamlDocs(f *File) []fastDoc {
 // path took it; err says how the results differ.
 func diffDoc(name string, data []byte, d fastDoc) (fast bool, err error) {
 	fa, fb := Text(name, data), Text(name, data)
-	ra, ok := fa.parseChunkFast(d.text, d.line, d.index)
+	ra, ok := fa.parseChunkFast(d.text, d.line, d.index, true)
 	if !ok {
 		if len(fa.Problems) != 0 {
 			return false, fmt.Errorf("the fast path gave up after reporting %v", fa.Problems)
@@ -153,6 +153,7 @@ func repoYAML(t testing.TB) map[string][]byte {
 }
 
 func TestFastYAMLMatchesGoYAMLOnTestdata(t *testing.T) {
+	t.Parallel()
 	fast, total := 0, 0
 	for name, data := range repoYAML(t) {
 		a, b := diffFile(t, name, data)
@@ -165,6 +166,7 @@ func TestFastYAMLMatchesGoYAMLOnTestdata(t *testing.T) {
 }
 
 func TestFastYAMLMatchesGoYAMLOnGeneratedFiles(t *testing.T) {
+	t.Parallel()
 	fast, total := 0, 0
 	for i := 0; i < 320; i++ {
 		name, data := gen.File(i)
@@ -180,7 +182,10 @@ func TestFastYAMLMatchesGoYAMLOnGeneratedFiles(t *testing.T) {
 	t.Logf("generated: %d of %d documents took the fast path (%.1f%%)", fast, total, 100*float64(fast)/float64(max(total, 1)))
 }
 
-func init() { fastStrict = true }
+// testOptions are the default limits with the fast path strict: a bug of
+// the fast path (a runtime panic) fails the test instead of quietly going
+// to go-yaml.
+var testOptions = Options{MaxAliasNodes: DefaultOptions.MaxAliasNodes, strictFast: true}
 
 // FuzzFastYAMLDiff: whenever the fast path takes a document, go-yaml reads
 // the identical tree and reports the identical problems (and no syntax
@@ -309,6 +314,7 @@ var fastCases = []struct {
 	{"complex key", "? a\n: b\n", false},
 	{"multi-line plain", "a: b\n  c\n", false},
 	{"multi-line quoted", "a: 'b\n  c'\n", false},
+	{"double-quoted continued with a backslash", "a:\n  b: \"x\\\n    \\ y\"\nc: 1\n", false},
 	{"tab indentation", "a:\n\tb: 1\n", false},
 	{"tab in a value", "a: b\tc\n", false},
 	{"dash value", "e: -\n", false},
@@ -323,7 +329,12 @@ var fastCases = []struct {
 	{"unknown escape", "a: \"\\q\"\n", false},
 	{"surrogate escape", "a: \"\\ud83d\\ude00\"\n", false},
 	{"space before the colon", "key : v\n", false},
-	{"nested sequence on one line", "- - a\n", false},
+	{"nested sequence on one line", "- - a\n", true},
+	{"nested sequences", "- - a\n  - b\n- c\n- - - d\n    - e\n  - f\n", true},
+	{"nested sequence of mappings", "k:\n  - ''\n  - - 'acs:ram::'\n    - Ref: ALIYUN::AccountId\n    - x: 1\n      y: 2\n", true},
+	{"nested sequence, odd indentation", "- - a\n   - b\n", false},
+	{"nested sequence, empty entry", "- - \n  - b\n", false},
+	{"nested sequence, a comment", "- - a # c\n  - b\n", true},
 	{"unterminated quote", "a: 'x\n", false},
 	{"bad indentation", "a: b\n c: d\n", false},
 	{"deeper key after a scalar", "a:\n  b: 1\n    c: 2\n", false},
@@ -346,6 +357,7 @@ var fastCases = []struct {
 }
 
 func TestFastYAMLCases(t *testing.T) {
+	t.Parallel()
 	for _, c := range fastCases {
 		t.Run(c.name, func(t *testing.T) {
 			f := Text("c.yaml", []byte(c.src))
@@ -369,6 +381,7 @@ func TestFastYAMLCases(t *testing.T) {
 // TestFastYAMLRandom compares the two paths on a few thousand random
 // recipes and structured documents (fixed seed: the same texts every run).
 func TestFastYAMLRandom(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, kind := range []string{"recipe", "structured"} {
 		fast, total := 0, 0
@@ -542,7 +555,7 @@ func BenchmarkParseDocs(b *testing.B) {
 		for b.Loop() {
 			for i, f := range files {
 				for _, d := range docs[i] {
-					if _, ok := f.parseChunkFast(d.text, d.line, d.index); !ok {
+					if _, ok := f.parseChunkFast(d.text, d.line, d.index, true); !ok {
 						b.Fatal("bail")
 					}
 				}
@@ -574,10 +587,10 @@ func BenchmarkLoadYAMLPaths(b *testing.B) {
 			name = "go-yaml"
 		}
 		b.Run(name, func(b *testing.B) {
-			defer func(old bool) { fastYAML = old }(fastYAML)
-			fastYAML = on
+			opts := DefaultOptions
+			opts.goYAMLOnly = !on
 			b.ReportAllocs()
-			benchLoad(b, false)
+			benchLoad(b, false, opts)
 		})
 	}
 }
@@ -585,18 +598,18 @@ func BenchmarkLoadYAMLPaths(b *testing.B) {
 // TestLoadSameWithAndWithoutFastPath: whole files (all documents, skipped
 // and failed ones included) load the same either way.
 func TestLoadSameWithAndWithoutFastPath(t *testing.T) {
+	t.Parallel()
 	files := repoYAML(t)
 	for i := 0; i < 64; i++ {
 		if name, data := gen.File(i); !strings.HasSuffix(name, ".json") {
 			files[name] = data
 		}
 	}
-	defer func(old bool) { fastYAML = old }(fastYAML)
+	goYAML := testOptions
+	goYAML.goYAMLOnly = true
 	for name, data := range files {
-		fastYAML = true
-		a := Load(name, data, DefaultOptions)
-		fastYAML = false
-		b := Load(name, data, DefaultOptions)
+		a := Load(name, data, testOptions)
+		b := Load(name, data, goYAML)
 		if len(a.Docs) != len(b.Docs) {
 			t.Fatalf("%s: %d documents with the fast path, %d without", name, len(a.Docs), len(b.Docs))
 		}
@@ -611,5 +624,19 @@ func TestLoadSameWithAndWithoutFastPath(t *testing.T) {
 		if !reflect.DeepEqual(a.Problems, b.Problems) {
 			t.Fatalf("%s: problems differ:\nfast:    %v\ngo-yaml: %v", name, a.Problems, b.Problems)
 		}
+	}
+}
+
+// TestGoYAMLOnlyIsHonoured: with the option, documents go to go-yaml,
+// which allocates many times what the fast path does on the same file (not
+// parallel: AllocsPerRun).
+func TestGoYAMLOnlyIsHonoured(t *testing.T) {
+	goYAML := testOptions
+	goYAML.goYAMLOnly = true
+	example := []byte("Action: CreateService\ngatewayId: gw-1\nsourceType: K8S\nserviceConfigs:\n  - name: users\n    namespace: default\n")
+	fastAllocs := testing.AllocsPerRun(5, func() { Load("x.yaml", example, testOptions) })
+	slowAllocs := testing.AllocsPerRun(5, func() { Load("x.yaml", example, goYAML) })
+	if slowAllocs < 2*fastAllocs {
+		t.Fatalf("%v allocations with goYAMLOnly, %v without: the option is not honoured", slowAllocs, fastAllocs)
 	}
 }

@@ -46,6 +46,13 @@ type Document struct {
 // Options bound the work one file may cause.
 type Options struct {
 	MaxAliasNodes int // nodes that alias expansion may create per file
+
+	// goYAMLOnly reads every YAML document with go-yaml, never the fast
+	// path (tests and benchmarks compare the two).
+	goYAMLOnly bool
+	// strictFast makes a bug of the fast path (a runtime panic) crash
+	// instead of quietly handing the document to go-yaml (tests).
+	strictFast bool
 }
 
 // DefaultOptions are the limits used when none are given.
@@ -85,7 +92,7 @@ type callerPanic struct{ v any }
 
 func loadFile(path string, data []byte, opts Options, each func(*Document)) (f *File) {
 	if opts.MaxAliasNodes == 0 {
-		opts = DefaultOptions
+		opts.MaxAliasNodes = DefaultOptions.MaxAliasNodes
 	}
 	f = &File{Path: path, each: each}
 	ext := strings.ToLower(filepath.Ext(path))
@@ -353,7 +360,7 @@ func (f *File) loadJSON() {
 				}
 			}
 		}
-		f.problem(RuleDuplicateKey, d.Range, doc, fmt.Sprintf("duplicate key %q (the first one is kept)", d.Key),
+		f.problem(RuleDuplicateKey, d.Range, doc, diag.Sprintf("duplicate key %q (the first one is kept)", d.Key),
 			diag.Related{File: f.Path, Range: d.First, Message: "first defined here"})
 	}
 	if err != nil {

@@ -200,6 +200,7 @@ func (p *jsonParser) object() (*Node, error) {
 			seen[key] = len(n.Fields)
 			n.Fields = append(n.Fields, &Field{Key: key, RawKey: key, KeyRange: kr, Value: v})
 		}
+		end := p.i
 		p.ws()
 		if p.i >= len(p.src) {
 			return nil, p.errAt(p.i, "unexpected end of input, expected ',' or '}'")
@@ -213,6 +214,15 @@ func (p *jsonParser) object() (*Node, error) {
 			n.Range = p.rng(start, p.i)
 			return n, nil
 		default:
+			if p.src[p.i] == '"' {
+				// Another key: the comma is missing where it belongs,
+				// right after the value (perhaps lines above).
+				of := ""
+				if utf8.RuneCountInString(key) <= 40 {
+					of = fmt.Sprintf(" of %q", key)
+				}
+				return nil, p.errAt(end, fmt.Sprintf("missing comma after the value%s, before the next key", of))
+			}
 			return nil, p.errAt(p.i, fmt.Sprintf("unexpected %s, expected ',' or '}'", p.describe(p.i)))
 		}
 	}
@@ -239,6 +249,7 @@ func (p *jsonParser) array() (*Node, error) {
 			return nil, err
 		}
 		n.Items = append(n.Items, v)
+		end := p.i
 		p.ws()
 		if p.i >= len(p.src) {
 			return nil, p.errAt(p.i, "unexpected end of input, expected ',' or ']'")
@@ -251,9 +262,21 @@ func (p *jsonParser) array() (*Node, error) {
 			n.Range = p.rng(start, p.i)
 			return n, nil
 		default:
+			if startsValue(p.src[p.i]) {
+				return nil, p.errAt(end, fmt.Sprintf("missing comma after item %d, before the next value", len(n.Items)))
+			}
 			return nil, p.errAt(p.i, fmt.Sprintf("unexpected %s, expected ',' or ']'", p.describe(p.i)))
 		}
 	}
+}
+
+// startsValue reports whether a byte can begin a JSON value.
+func startsValue(c byte) bool {
+	switch c {
+	case '"', '{', '[', '-', 't', 'f', 'n':
+		return true
+	}
+	return c >= '0' && c <= '9'
 }
 
 func (p *jsonParser) number() (*Node, error) {

@@ -50,21 +50,91 @@ type Node struct {
 	Embedded bool
 	// JSONString is set on a node that replaced a string value holding
 	// JSON; StringRange is the range of that string in the file.
-	JSONString  bool
-	StringRange diag.Range
-	// Symbol is set on a value that is not known statically (a template's
-	// reference to a resource, a parameter without default, a variable):
-	// it names the value, so that equal symbols are equal values, and
-	// nothing checks it. Value is then "".
-	Symbol string
+	JSONString bool
 	// Implicit is set on a value a deployment tool fills in by itself:
 	// it takes part in the cross-file rules but is never reported.
-	Implicit bool
-	// Tag is a YAML tag other than the standard ones (!Ref, !Sub), kept
-	// for the front-ends whose formats give tags a meaning.
-	Tag string
+	Implicit    bool
+	StringRange diag.Range
+
+	// ext holds what few nodes have (Symbol, Tag), so that every other
+	// node stays small: a cold run allocates millions of them.
+	ext *nodeExt
 
 	scalar *scalarSrc // where a string scalar sits in the file, for Expand
+}
+
+type nodeExt struct {
+	symbol, tag string
+	origin      diag.Range
+}
+
+// Symbol is set on a value that is not known statically (a template's
+// reference to a resource, a parameter without default, a variable): it
+// names the value, so that equal symbols are equal values, and nothing
+// checks it. Value is then "".
+func (n *Node) Symbol() string {
+	if n == nil || n.ext == nil {
+		return ""
+	}
+	return n.ext.symbol
+}
+
+// SetSymbol marks n as not known statically, named s.
+func (n *Node) SetSymbol(s string) {
+	var e nodeExt
+	if n.ext != nil {
+		e = *n.ext
+	}
+	e.symbol = s
+	n.setExt(e)
+}
+
+// Origin is where a symbolic value comes from in the same file (the
+// template resource a reference names); the zero Range when unknown.
+func (n *Node) Origin() diag.Range {
+	if n == nil || n.ext == nil {
+		return diag.Range{}
+	}
+	return n.ext.origin
+}
+
+// SetOrigin records where a symbolic value comes from.
+func (n *Node) SetOrigin(r diag.Range) {
+	var e nodeExt
+	if n.ext != nil {
+		e = *n.ext
+	}
+	e.origin = r
+	n.setExt(e)
+}
+
+// Tag is a YAML tag other than the standard ones (!Ref, !Sub), kept for
+// the front-ends whose formats give tags a meaning.
+func (n *Node) Tag() string {
+	if n == nil || n.ext == nil {
+		return ""
+	}
+	return n.ext.tag
+}
+
+// SetTag sets (or, with "", removes) the tag of n.
+func (n *Node) SetTag(t string) {
+	var e nodeExt
+	if n.ext != nil {
+		e = *n.ext
+	}
+	e.tag = t
+	n.setExt(e)
+}
+
+// setExt replaces the extension (never changed in place: copies of a
+// node share it).
+func (n *Node) setExt(e nodeExt) {
+	if e == (nodeExt{}) {
+		n.ext = nil
+		return
+	}
+	n.ext = &e
 }
 
 // Field is one key of an object.
@@ -109,6 +179,17 @@ func (n *Node) Str(key string) string {
 		return ""
 	}
 	return v.Scalar()
+}
+
+// Empty reports whether a value was written as nothing ("Visibility:"
+// with no value), or is a null without text. Both YAML readers give an
+// empty value go-yaml's implicit text "null", but its range is the one
+// character after the colon, where a null written out spans its text.
+func (n *Node) Empty() bool {
+	if n.Kind == Null && n.Text == "" {
+		return true
+	}
+	return n.Text == "null" && n.Range.Start.Line == n.Range.End.Line && n.Range.End.Col == n.Range.Start.Col+1
 }
 
 // Scalar returns a scalar's value as text ("" for objects, arrays, null).

@@ -21,12 +21,12 @@ func benchFiles(json bool) (names []string, data [][]byte, size int64) {
 	return names, data, size
 }
 
-func benchLoad(b *testing.B, json bool) {
+func benchLoad(b *testing.B, json bool, opts Options) {
 	names, data, size := benchFiles(json)
 	b.SetBytes(size)
 	for b.Loop() {
 		for i := range data {
-			if f := Load(names[i], data[i], DefaultOptions); len(f.Problems) > 0 {
+			if f := Load(names[i], data[i], opts); len(f.Problems) > 0 {
 				b.Fatal(f.Problems)
 			}
 		}
@@ -35,10 +35,10 @@ func benchLoad(b *testing.B, json bool) {
 
 // BenchmarkLoadYAML reads the generated YAML files into trees (go-yaml
 // parse, conversion, positions, pointers).
-func BenchmarkLoadYAML(b *testing.B) { benchLoad(b, false) }
+func BenchmarkLoadYAML(b *testing.B) { benchLoad(b, false, DefaultOptions) }
 
 // BenchmarkLoadJSON is the same for the JSON files (own parser).
-func BenchmarkLoadJSON(b *testing.B) { benchLoad(b, true) }
+func BenchmarkLoadJSON(b *testing.B) { benchLoad(b, true, DefaultOptions) }
 
 // BenchmarkPrescan is the limit check run before go-yaml sees a document.
 func BenchmarkPrescan(b *testing.B) {

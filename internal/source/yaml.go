@@ -102,7 +102,11 @@ func (f *File) loadYAML(opts Options) {
 			f.problem(RuleLimit, le.rng, i, le.msg)
 			return
 		}
-		root, ok := f.parseChunkFast(text, line, i)
+		var root *Node
+		ok := false
+		if !opts.goYAMLOnly {
+			root, ok = f.parseChunkFast(text, line, i, opts.strictFast)
+		}
 		if !ok {
 			root = f.parseChunk(text, line, i, &budget)
 		}
@@ -182,7 +186,30 @@ func (f *File) yamlError(err error, firstLine, docIndex int) {
 		}
 	}
 	msg = strings.TrimSpace(msg)
+	if col := indentTab(f.Line(r.Start.Line)); col > 0 {
+		// go-yaml says "found character ' ' that cannot start any
+		// token", which names neither the tab nor the rule.
+		p := diag.Pos{Line: r.Start.Line, Col: col}
+		f.problem(RuleSyntax, diag.Range{Start: p, End: diag.Pos{Line: p.Line, Col: col + 1}}, docIndex,
+			"tab character: YAML indentation uses spaces")
+		return
+	}
 	f.problem(RuleSyntax, r, docIndex, "invalid YAML: "+msg)
+}
+
+// indentTab returns the 1-based column of the first tab in a line's
+// indentation (the blanks before its first other character), or 0.
+func indentTab(line string) int {
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\t':
+			return i + 1
+		case ' ':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 type limitError struct {
@@ -246,6 +273,15 @@ func scalarEnd(src []byte, off int, inFlow bool) int {
 		end = off + 1
 		for end < len(src) && src[end] != '\n' {
 			if src[end] == '\\' && q == '"' {
+				if end+1 < len(src) && src[end+1] == '\n' {
+					// An escaped line break: the scalar goes on on
+					// the next line, and its first line ends after
+					// the backslash (skipping the break would carry
+					// the end onto the next line, counted as columns
+					// of this one).
+					end++
+					break
+				}
 				end += 2
 				continue
 			}
@@ -362,7 +398,7 @@ func (c *yamlConv) node(n ast.Node, depth int, _ bool) (*Node, error) {
 		name := anchorName(v.Value)
 		target, ok := c.anchors[name]
 		if !ok || target == nil {
-			return nil, fmt.Errorf("line %d: unknown alias %q", c.pos(v.GetToken()).Line, name)
+			return nil, errors.New(diag.Sprintf("line %d: unknown alias %q", c.pos(v.GetToken()).Line, name))
 		}
 		c.inAlias++
 		out, err := c.node(target, depth+1, false)
@@ -459,7 +495,7 @@ func (c *yamlConv) tagged(v *ast.TagNode, depth int) (*Node, error) {
 	}
 	inner.Range.Start = c.pos(v.GetToken())
 	if tag := v.Start.Value; !strings.HasPrefix(tag, "!!") {
-		inner.Tag = tag
+		inner.SetTag(tag)
 	}
 	switch v.Start.Value {
 	case "!!str", "!!binary":
@@ -478,7 +514,7 @@ func (c *yamlConv) mapping(values []*ast.MappingValueNode, tk *token.Token, dept
 	add := func(fl *Field, dupCheck bool) {
 		if i, dup := seen[fl.Key]; dup {
 			if dupCheck && c.inAlias == 0 {
-				c.f.problem(RuleDuplicateKey, fl.KeyRange, c.doc, fmt.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
+				c.f.problem(RuleDuplicateKey, fl.KeyRange, c.doc, diag.Sprintf("duplicate key %q (the first one is kept)", fl.Key),
 					diag.Related{File: c.f.Path, Range: out.Fields[i].KeyRange, Message: "first defined here"})
 			}
 			return

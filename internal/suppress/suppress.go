@@ -19,7 +19,6 @@ package suppress
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -119,11 +118,11 @@ func (s *Set) parse(lines []line, i int, body string, hashCol, bodyCol int) {
 	nameRange := diag.Range{Start: diag.Pos{Line: lineNo, Col: bodyCol}, End: diag.Pos{Line: lineNo, Col: bodyCol + utf8.RuneCountInString(name)}}
 	kind, ok := kindNames[name]
 	if !ok {
-		msg := fmt.Sprintf("unknown directive %q", name)
+		msg := diag.Sprintf("unknown directive %q", name)
 		if sug := schema.Suggest(name, []string{nameNextLine, nameLine, nameFile}); sug != "" {
-			msg += fmt.Sprintf("; did you mean %q?", sug)
+			msg += diag.Sprintf("; did you mean %q?", sug)
 		} else {
-			msg += fmt.Sprintf(" (use %s, %s or %s)", nameNextLine, nameLine, nameFile)
+			msg += diag.Sprintf(" (use %s, %s or %s)", nameNextLine, nameLine, nameFile)
 		}
 		s.invalid(nameRange, msg)
 		return
@@ -132,14 +131,14 @@ func (s *Set) parse(lines []line, i int, body string, hashCol, bodyCol int) {
 	switch kind {
 	case Line:
 		if l.commentOnly {
-			s.invalid(nameRange, fmt.Sprintf("%s applies to the line it ends, and this line holds only the comment; put it at the end of the line it is about, or use %s", nameLine, nameNextLine))
+			s.invalid(nameRange, diag.Sprintf("%s applies to the line it ends, and this line holds only the comment; put it at the end of the line it is about, or use %s", nameLine, nameNextLine))
 			return
 		}
 		d.Target = lineNo
 	case NextLine:
 		d.Target = nextContent(lines, i)
 		if d.Target == 0 {
-			s.invalid(nameRange, fmt.Sprintf("%s is followed by no line to apply to", nameNextLine))
+			s.invalid(nameRange, diag.Sprintf("%s is followed by no line to apply to", nameNextLine))
 			return
 		}
 	}
@@ -169,17 +168,17 @@ func (s *Set) parse(lines []line, i int, body string, hashCol, bodyCol int) {
 		r := diag.Range{Start: diag.Pos{Line: lineNo, Col: start}, End: diag.Pos{Line: lineNo, Col: start + utf8.RuneCountInString(id)}}
 		if strings.ContainsAny(id, " \t") {
 			words = append(words, id)
-			s.invalid(r, fmt.Sprintf("%q is not a rule id: separate rules with commas and write the reason after \" -- \", as in %q", id, exampleReason))
+			s.invalid(r, diag.Sprintf("%q is not a rule id: separate rules with commas and write the reason after \" -- \", as in %q", id, exampleReason))
 			continue
 		}
 		switch {
 		case id == rules.UnusedSuppression.ID || id == rules.InvalidSuppression.ID:
-			s.invalid(r, fmt.Sprintf("%s cannot be suppressed inline; set its severity in .apigwlint.yaml", id))
+			s.invalid(r, diag.Sprintf("%s cannot be suppressed inline; set its severity in .apigwlint.yaml", id))
 			continue
 		case rules.ByID(id) == nil:
-			msg := fmt.Sprintf("unknown rule %q", id)
+			msg := diag.Sprintf("unknown rule %q", id)
 			if sug := schema.Suggest(id, rules.IDs()); sug != "" {
-				msg += fmt.Sprintf("; did you mean %q?", sug)
+				msg += diag.Sprintf("; did you mean %q?", sug)
 			} else {
 				msg += " (see 'apigwlint rules')"
 			}
@@ -190,12 +189,12 @@ func (s *Set) parse(lines []line, i int, body string, hashCol, bodyCol int) {
 	}
 	if len(d.Entries) == 0 {
 		if len(words) == 0 && !s.hasInvalidOn(lineNo) {
-			s.invalid(nameRange, fmt.Sprintf("%s names no rule: list the rules to disable, as in %q", name, exampleReason))
+			s.invalid(nameRange, diag.Sprintf("%s names no rule: list the rules to disable, as in %q", name, exampleReason))
 		}
 		return
 	}
 	if reason == "" && len(words) == 0 {
-		msg := "suppression without a reason: write why after \" -- \", as in " + fmt.Sprintf("%q", exampleReason)
+		msg := "suppression without a reason: write why after \" -- \", as in " + diag.Sprintf("%q", exampleReason)
 		if hasMarker {
 			msg = "suppression with an empty reason: write why after \" -- \""
 		}
@@ -276,10 +275,10 @@ func (s *Set) Apply(diags []diag.Diagnostic, severity func(*rules.Rule) diag.Sev
 				where = "in this file"
 			}
 			if d.Kind == NextLine && d.Target != d.Line+1 {
-				where = fmt.Sprintf("on line %d", d.Target)
+				where = diag.Sprintf("on line %d", d.Target)
 			}
 			add(rules.UnusedSuppression, diag.Diagnostic{File: s.File, Range: e.Range, Rule: rules.UnusedSuppression.ID,
-				Message: fmt.Sprintf("unused suppression: %s reports nothing %s; remove %q from the comment", e.Rule, where, e.Rule)})
+				Message: diag.Sprintf("unused suppression: %s reports nothing %s; remove %q from the comment", e.Rule, where, e.Rule)})
 		}
 	}
 	return kept

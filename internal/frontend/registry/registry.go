@@ -4,13 +4,16 @@
 package registry
 
 import (
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/frontend"
 	"github.com/apigwlint/apigwlint/internal/frontend/request"
+	"github.com/apigwlint/apigwlint/internal/frontend/ros"
+	"github.com/apigwlint/apigwlint/internal/frontend/sdevs"
 	"github.com/apigwlint/apigwlint/internal/frontend/terraform"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
-var all = []*frontend.Frontend{terraform.Frontend, terraform.PlanFrontend, request.Frontend}
+var all = []*frontend.Frontend{terraform.Frontend, terraform.PlanFrontend, ros.Frontend, sdevs.Frontend, request.Frontend}
 
 // All returns the front-ends in the order they are tried.
 func All() []*frontend.Frontend { return all }
@@ -28,4 +31,15 @@ func For(path string, data []byte) *frontend.Frontend {
 // Load reads a file with its front-end (see frontend.Frontend.Load).
 func Load(path string, data []byte, each func(*frontend.Definition)) *source.File {
 	return For(path, data).Load(path, data, each)
+}
+
+// MayMatter reports whether a file's bytes may hold one of the needles'
+// keys: as facts.NeedleSet.MayMatter, except that a file whose front-end
+// computes values from pieces of text always may.
+func MayMatter(path string, data []byte, ns *facts.NeedleSet) bool {
+	if ns.MayMatter(data) {
+		return true
+	}
+	f := For(path, data)
+	return f.MayCompute != nil && f.MayCompute(data)
 }

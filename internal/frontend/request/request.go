@@ -18,8 +18,12 @@ var Frontend = &frontend.Frontend{
 }
 
 func load(path string, data []byte, each func(*frontend.Definition)) *source.File {
+	// One Definition serves every document: each does not keep it (see
+	// frontend.Frontend.Load), and a file may hold thousands.
+	var def frontend.Definition
 	return source.LoadEach(path, data, source.DefaultOptions, func(doc *source.Document) {
 		op, d := schema.Detect(doc.Root, path, doc.Index)
-		each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d})
+		def = frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d}
+		each(&def)
 	})
 }

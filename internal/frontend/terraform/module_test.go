@@ -327,7 +327,7 @@ func TestHostileExpressions(t *testing.T) {
 	case m := <-done:
 		_, root := m.Request(m.Resources[0])
 		for _, p := range []string{"/AuthType", "/GroupId", "/RequestConfig/RequestHttpMethod"} {
-			if n := root.Lookup(p); n == nil || n.Symbol == "" {
+			if n := root.Lookup(p); n == nil || n.Symbol() == "" {
 				t.Errorf("%s = %+v, want symbolic", p, n)
 			}
 		}

@@ -204,7 +204,7 @@ func (p *planArgs) value(name string, kind argKind) *source.Node {
 		if f := p.values.Field(name); f != nil {
 			at = f.KeyRange
 		}
-		return &source.Node{Kind: source.String, Range: at, KeyRange: at, Symbol: p.symbol(name)}
+		return symNode(source.Node{Kind: source.String, Range: at, KeyRange: at}, p.symbol(name))
 	}
 	if v == nil || v.Kind == source.Null {
 		return nil

@@ -34,7 +34,7 @@ func TestPlanRequests(t *testing.T) {
 	if api.Address != `module.api.alicloud_api_gateway_api.this["users"]` || api.Op != "CreateApi" {
 		t.Fatalf("first = %s %s", api.Address, api.Op)
 	}
-	if g := api.Root.Lookup("/GroupId"); g == nil || g.Symbol == "" {
+	if g := api.Root.Lookup("/GroupId"); g == nil || g.Symbol() == "" {
 		t.Fatalf("GroupId = %+v, want symbolic (unknown until the group exists)", g)
 	}
 	n := api.Root.Lookup("/RequestConfig/RequestPath")
@@ -68,7 +68,7 @@ func TestPlanWithoutResourceChanges(t *testing.T) {
 	if len(rs) != 1 {
 		t.Fatalf("resources = %d", len(rs))
 	}
-	if g := rs[0].Root.Lookup("/GroupId"); g == nil || g.Symbol == "" {
+	if g := rs[0].Root.Lookup("/GroupId"); g == nil || g.Symbol() == "" {
 		t.Fatalf("GroupId = %+v: planned_values leave unknowns out, a missing required argument is unknown", g)
 	}
 	if d := schema.Check(rs[0].Root, "CreateApi", "p.json", 0); len(d) != 0 {

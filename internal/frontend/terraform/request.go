@@ -167,7 +167,7 @@ func (h *hclArgs) missing(name string) *source.Node {
 		// A block written as an argument whose value is not an object
 		// literal (a variable, a function): its content is unknown.
 		r := h.rng(a.Expr.Range())
-		return &source.Node{Kind: source.Object, Range: r, KeyRange: h.rng(a.NameRange), Symbol: h.symbol(a.Expr)}
+		return symNode(source.Node{Kind: source.Object, Range: r, KeyRange: h.rng(a.NameRange)}, h.symbol(a.Expr))
 	}
 	required := false
 	if a := h.arg(name); a != nil {
@@ -184,8 +184,7 @@ func (h *hclArgs) missing(name string) *source.Node {
 		return nil
 	}
 	at := h.at()
-	return &source.Node{Kind: source.String, Range: at, KeyRange: at,
-		Symbol: facts.Symbolic("missing "+name+" of "+h.where+h.inst+" in "+h.dir, "")}
+	return symNode(source.Node{Kind: source.String, Range: at, KeyRange: at}, facts.Symbolic("missing "+name+" of "+h.where+h.inst+" in "+h.dir, ""))
 }
 
 func (h *hclArgs) at() diag.Range { return h.rng(h.def) }
@@ -275,7 +274,7 @@ func (h *hclArgs) expr(expr hcl.Expression, kind argKind) *source.Node {
 	r := h.rng(expr.Range())
 	v := evalIn(h.m.ctx, expr, h.extra)
 	if !v.IsWhollyKnown() {
-		return &source.Node{Kind: source.String, Range: r, Symbol: h.symbol(expr)}
+		return symNode(source.Node{Kind: source.String, Range: r}, h.symbol(expr))
 	}
 	if v.IsNull() {
 		return nil
@@ -336,7 +335,7 @@ func node(v cty.Value, r diag.Range) *source.Node {
 		}
 		return n
 	}
-	return &source.Node{Kind: source.String, Range: r, Symbol: "tf:" + t.FriendlyName()}
+	return symNode(source.Node{Kind: source.String, Range: r}, "tf:"+t.FriendlyName())
 }
 
 // hugeNumber: a number whose exponent is far outside float64's range.
@@ -418,15 +417,14 @@ func (b *builder) api(a args) *source.Node {
 	set(root, "AuthType", a, "auth_type", argString)
 	// Not expressible in Terraform; the provider always sends PRIVATE.
 	implicit(root, "Visibility", "PRIVATE", source.String, root.Range)
-	if n := root.Get("AuthType"); n != nil && n.Symbol == "" && n.Value == "APPOPENID" {
+	if n := root.Get("AuthType"); n != nil && n.Symbol() == "" && n.Value == "APPOPENID" {
 		// The provider has no argument for OpenIdConnectConfig: nothing
 		// the user can add to the resource, so nothing to report here.
-		o := &source.Node{Kind: source.Object, Range: n.Range, KeyRange: n.Range,
-			Symbol: facts.Symbolic("OpenIdConnectConfig, which Terraform cannot set", "")}
+		o := symNode(source.Node{Kind: source.Object, Range: n.Range, KeyRange: n.Range}, facts.Symbolic("OpenIdConnectConfig, which Terraform cannot set", ""))
 		root.Fields = append(root.Fields, &source.Field{Key: "OpenIdConnectConfig", RawKey: "OpenIdConnectConfig", KeyRange: n.Range, Value: o})
 	}
 	// Sent only when true (GetOk).
-	if n := a.value("force_nonce_check", argBool); n != nil && (n.Symbol != "" || n.Value == "true") {
+	if n := a.value("force_nonce_check", argBool); n != nil && (n.Symbol() != "" || n.Value == "true") {
 		set(root, "ForceNonceCheck", a, "force_nonce_check", argBool)
 	}
 	if rc := first(a, "request_config"); rc != nil {
@@ -463,9 +461,9 @@ func (b *builder) serviceConfig(a args) *source.Node {
 		}
 		return nil
 	}
-	if st.Symbol != "" {
+	if st.Symbol() != "" {
 		// Not known: the service config could be any of the blocks.
-		return &source.Node{Kind: source.Object, Range: st.Range, KeyRange: st.KeyRange, Symbol: st.Symbol}
+		return symNode(source.Node{Kind: source.Object, Range: st.Range, KeyRange: st.KeyRange}, st.Symbol())
 	}
 	if st.Kind != source.String {
 		return nil
@@ -644,5 +642,11 @@ func blockMissing(a args, typ string, at diag.Range) *source.Node {
 	if n := a.missing(typ); n != nil {
 		return n
 	}
-	return &source.Node{Kind: source.Object, Range: at, KeyRange: at, Symbol: facts.Symbolic("missing "+typ, "")}
+	return symNode(source.Node{Kind: source.Object, Range: at, KeyRange: at}, facts.Symbolic("missing "+typ, ""))
+}
+
+// symNode returns n marked as not known statically, named sym.
+func symNode(n source.Node, sym string) *source.Node {
+	n.SetSymbol(sym)
+	return &n
 }

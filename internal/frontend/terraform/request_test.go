@@ -169,8 +169,8 @@ func TestRequestShapeAndPositions(t *testing.T) {
 	if n.Range.Start.Line != 10 || n.Range.Start.Col != 16 || n.KeyRange.Start.Col != 5 {
 		t.Errorf("RequestPath at %+v key %+v, want 10:16 key col 5", n.Range, n.KeyRange)
 	}
-	if n.Implicit || n.Symbol != "" {
-		t.Errorf("RequestPath implicit=%v symbol=%q", n.Implicit, n.Symbol)
+	if n.Implicit || n.Symbol() != "" {
+		t.Errorf("RequestPath implicit=%v symbol=%q", n.Implicit, n.Symbol())
 	}
 }
 
@@ -188,13 +188,13 @@ func TestRequestKeepsUnknownsSymbolic(t *testing.T) {
 	}
 	_, root := m.Request(api)
 	g := root.Lookup("/GroupId")
-	if g == nil || g.Symbol != facts.Symbolic("alicloud_api_gateway_group.example in mod", "alicloud_api_gateway_group.example") {
+	if g == nil || g.Symbol() != facts.Symbolic("alicloud_api_gateway_group.example in mod", "alicloud_api_gateway_group.example") {
 		t.Fatalf("GroupId = %+v, want the group resource as a symbolic key", g)
 	}
-	if n := root.Lookup("/ApiName"); n == nil || n.Symbol != facts.Symbolic("var.api_name in mod", "") {
+	if n := root.Lookup("/ApiName"); n == nil || n.Symbol() != facts.Symbolic("var.api_name in mod", "") {
 		t.Fatalf("ApiName = %+v, want the variable without a value, symbolic", n)
 	}
-	if n := root.Lookup("/ServiceConfig/ServiceTimeout"); n == nil || n.Symbol != facts.Symbolic("var.timeout in mod", "") {
+	if n := root.Lookup("/ServiceConfig/ServiceTimeout"); n == nil || n.Symbol() != facts.Symbolic("var.timeout in mod", "") {
 		t.Fatalf("ServiceTimeout = %+v", n)
 	}
 }
@@ -216,7 +216,7 @@ func TestRequestUnicodeColumns(t *testing.T) {
 	// The required arguments that are missing are reported by the
 	// front-end; in the request they are placeholders the schema skips.
 	for _, k := range []string{"AuthType", "GroupId", "RequestConfig", "ServiceConfig"} {
-		if n := root.Get(k); n.Symbol == "" {
+		if n := root.Get(k); n.Symbol() == "" {
 			t.Errorf("%s = %+v, want a placeholder", k, n)
 		}
 	}

@@ -144,6 +144,7 @@ func (e *FramingError) Error() string { return "malformed message: " + e.Msg }
 // Reader reads framed message bodies.
 type Reader struct {
 	r       *bufio.Reader
+	src     io.Reader // what r reads from: the stream, after bytes put back
 	MaxBody int
 	// lost is set after a framing error: the next Read first skips to
 	// the next "Content-Length:" (not at once, so that the error can be
@@ -152,11 +153,27 @@ type Reader struct {
 	// resumed is set after a resynchronisation that consumed the
 	// "Content-Length:" marker: the next header block starts with it.
 	resumed bool
+	// repositioned is set when a framing error found the next
+	// "Content-Length:" inside what it read and put it back (see
+	// unread): the next Read starts there, without skipping.
+	repositioned bool
 }
 
 // NewReader reads from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReaderSize(r, 64<<10), MaxBody: DefaultMaxBody}
+	return &Reader{r: bufio.NewReaderSize(r, bufSize), src: r, MaxBody: DefaultMaxBody}
+}
+
+const bufSize = 64 << 10
+
+// unread puts b back in front of the input not yet read: the next read
+// starts with b.
+func (r *Reader) unread(b []byte) {
+	buffered, _ := r.r.Peek(r.r.Buffered())
+	pending := append(append([]byte(nil), b...), buffered...)
+	r.src = io.MultiReader(bytes.NewReader(pending), r.src)
+	r.r = bufio.NewReaderSize(r.src, bufSize)
+	r.repositioned = true
 }
 
 const marker = "Content-Length:"
@@ -171,10 +188,11 @@ func (r *Reader) Read() ([]byte, error) {
 			return nil, err
 		}
 	}
+	r.repositioned = false
 	length, err := r.header()
 	if err != nil {
 		var fe *FramingError
-		if errors.As(err, &fe) {
+		if errors.As(err, &fe) && !r.repositioned {
 			r.lost = true
 		}
 		return nil, err
@@ -185,9 +203,45 @@ func (r *Reader) Read() ([]byte, error) {
 		}
 		return nil, &FramingError{Msg: fmt.Sprintf("message of %d bytes is over the %d-byte limit", length, r.MaxBody)}
 	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(r.r, body); err != nil {
-		return nil, unexpected(err)
+	return r.body(length)
+}
+
+var markerBytes = []byte(marker)
+
+// body reads a body of length bytes. A Content-Length larger than the
+// message it frames would make a plain read swallow the messages after it
+// and then wait for input that never comes; so the body is read as it
+// arrives, and a "Content-Length:" that follows a complete JSON value is
+// taken as the next message: what came before it is reported as a framing
+// error, and reading resumes at the header. (Inside a message, that text
+// can only be part of a string, and then what precedes it is not a
+// complete JSON value.)
+func (r *Reader) body(length int) ([]byte, error) {
+	body := make([]byte, 0, min(length, bufSize))
+	for len(body) < length {
+		if r.r.Buffered() == 0 {
+			if _, err := r.r.Peek(1); err != nil {
+				return nil, unexpected(err)
+			}
+		}
+		start := len(body)
+		n := min(length-len(body), r.r.Buffered())
+		body = append(body, make([]byte, n)...)
+		if _, err := io.ReadFull(r.r, body[start:]); err != nil {
+			return nil, unexpected(err)
+		}
+		for from := max(0, start-len(marker)+1); ; {
+			i := bytes.Index(body[from:], markerBytes)
+			if i < 0 {
+				break
+			}
+			i += from
+			if prev := bytes.TrimRight(body[:i], " \t\r\n"); len(prev) > 0 && (prev[len(prev)-1] == '}' || prev[len(prev)-1] == ']') && json.Valid(prev) {
+				r.unread(body[i:])
+				return nil, &FramingError{Msg: fmt.Sprintf("Content-Length %d is more than the message, which ends after %d bytes", length, i)}
+			}
+			from = i + 1
+		}
 	}
 	return body, nil
 }
@@ -224,6 +278,11 @@ func (r *Reader) header() (int, error) {
 		seen = true
 		name, value, ok := strings.Cut(line, ":")
 		if !ok || name == "" || strings.ContainsAny(name, " \t{\"") {
+			// The rest of a message whose Content-Length was too small,
+			// followed by the next header on the same line: resume there.
+			if i := strings.Index(line, marker); i > 0 {
+				r.unread([]byte(line[i:] + "\r\n"))
+			}
 			return 0, &FramingError{Msg: fmt.Sprintf("bad header line %q (want \"Name: value\")", clip(line))}
 		}
 		value = strings.TrimSpace(value)
@@ -256,6 +315,11 @@ func (r *Reader) line() (string, error) {
 		}
 		if err == bufio.ErrBufferFull {
 			if len(b) > maxHeaderLine {
+				// The next header may follow a run of garbage on
+				// this line; the rest is skipped to it (see Read).
+				if i := bytes.LastIndex(b, markerBytes); i > 0 {
+					r.unread(b[i:])
+				}
 				return "", &FramingError{Msg: fmt.Sprintf("header line longer than %d bytes", maxHeaderLine)}
 			}
 			continue
@@ -266,6 +330,9 @@ func (r *Reader) line() (string, error) {
 		return "", err
 	}
 	if len(b) > maxHeaderLine {
+		if i := bytes.LastIndex(b, markerBytes); i > 0 {
+			r.unread(b[i:])
+		}
 		return "", &FramingError{Msg: fmt.Sprintf("header line longer than %d bytes", maxHeaderLine)}
 	}
 	return strings.TrimRight(string(b), "\r\n"), nil
@@ -312,9 +379,6 @@ type Conn struct {
 
 // NewConn reads from r and writes to w.
 func NewConn(r io.Reader, w io.Writer) *Conn { return &Conn{in: NewReader(r), out: w} }
-
-// Reader returns the underlying reader (to change MaxBody).
-func (c *Conn) Reader() *Reader { return c.in }
 
 // Read returns the next message. A message that could not be decoded is
 // returned as (nil, id, rpcErr, nil): answer it and read on. err is the end

@@ -69,6 +69,20 @@ func TestReaderFraming(t *testing.T) {
 		{"truncated header", "Content-Length: 10\r\n", 0, []string{"fatal: unexpected EOF"}},
 		{"endless header line", strings.Repeat("x", 70000) + "\n" + frame(`{}`), 0,
 			[]string{"framing: header line longer than 4096 bytes", "body: {}"}},
+		{"Content-Length too large: the next message is still read", "Content-Length: 500\r\n\r\n{\"a\":1}" + frame(`{"ok":1}`), 0,
+			[]string{`framing: Content-Length 500 is more than the message, which ends after 7 bytes`, `body: {"ok":1}`}},
+		{"Content-Length too small: the next message is still read", "Content-Length: 3\r\n\r\n{\"a\":1}" + frame(`{"ok":1}`), 0,
+			[]string{`body: {"a`, `framing: bad header line "\":1}Content-Length: 8" (want "Name: value")`, `body: {"ok":1}`}},
+		{"garbage before a header on its line", "garbage garbage" + frame(`{"ok":1}`), 0,
+			[]string{`framing: bad header line "garbage garbageContent-Length: 8" (want "Name: value")`, `body: {"ok":1}`}},
+		{"a long garbage line, then a header on it", strings.Repeat("x", 5000) + frame(`{"ok":1}`), 0,
+			[]string{"framing: header line longer than 4096 bytes", `body: {"ok":1}`}},
+		{"Content-Length: inside a string is text", frame(`{"text":"}Content-Length: 2
+
+{}"}`) + frame(`{}`), 0,
+			[]string{`body: {"text":"}Content-Length: 2
+
+{}"}`, `body: {}`}},
 		{"empty stream", "", 0, nil},
 	}
 	for _, tt := range tests {
@@ -180,6 +194,38 @@ func TestFramingErrorBeforeMoreInput(t *testing.T) {
 		t.Errorf("after resync: %q, %v", body, err)
 	}
 	pw.Close()
+}
+
+// A Content-Length larger than its message no longer swallows the next
+// message and waits for bytes that never come: over a pipe that stays
+// open, the next message is read as soon as it has arrived.
+func TestTooLargeContentLengthOverPipe(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	r := NewReader(pr)
+	go pw.Write([]byte("Content-Length: 100000\r\n\r\n{\"id\":1}" + frame(`{"id":2}`)))
+	type result struct {
+		body []byte
+		err  error
+	}
+	got := make(chan result, 2)
+	go func() {
+		for i := 0; i < 2; i++ {
+			body, err := r.Read()
+			got <- result{body, err}
+		}
+	}()
+	for i, want := range []string{"framing", `{"id":2}`} {
+		select {
+		case g := <-got:
+			var fe *FramingError
+			if want == "framing" && !errors.As(g.err, &fe) || want != "framing" && (g.err != nil || string(g.body) != want) {
+				t.Errorf("read %d: %q, %v; want %s", i, g.body, g.err, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("read %d waited for more input", i)
+		}
+	}
 }
 
 // FuzzReader: any input ends in io.EOF or a broken-stream error, never a

@@ -5,6 +5,7 @@
 //	go run ./internal/tools/gen -docs 10000 -o /tmp/docs.yaml   (one file)
 //	go run ./internal/tools/gen -tf 2000 -o /tmp/tf   (a Terraform project:
 //	    20 modules of 10 files, APIs spread over them)
+//	go run ./internal/tools/gen -ros -n 2000 -o /tmp/ros2k       (ROS templates)
 package main
 
 import (
@@ -20,6 +21,7 @@ func main() {
 	out := flag.String("o", "", "output `DIR` (created; must not hold other files), or the file for -docs")
 	docs := flag.Int("docs", 0, "write one file holding this many documents instead")
 	tf := flag.Int("tf", 0, "write a Terraform project of this many APIs (20 modules of 10 files) instead")
+	ros := flag.Bool("ros", false, "write N ROS templates (5 APIs each) instead of request files")
 	flag.Parse()
 	if *tf > 0 && *out != "" {
 		const modules, files = 20, 10
@@ -45,7 +47,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gen -n N -o DIR")
 		os.Exit(2)
 	}
-	size, err := gen.Write(*out, *n)
+	write := gen.Write
+	if *ros {
+		write = gen.WriteROS
+	}
+	size, err := write(*out, *n)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -32,7 +33,7 @@ func Reference() string {
 		}
 		fmt.Fprintf(&b, "%s · %s · %s\n\n", severityText(r.Severity), op, kindText(r.Kind))
 		fmt.Fprintf(&b, "%s.\n\n", upperFirst(strings.TrimSuffix(r.Doc.Summary, ".")))
-		fmt.Fprintf(&b, "%s\n", r.Doc.Why)
+		fmt.Fprintf(&b, "%s\n", linkSources(r.Doc.Why))
 		examples(&b, "Fires on", r.Doc.Bad, r.Doc.BadFiles)
 		examples(&b, "Does not fire on", r.Doc.Good, r.Doc.GoodFiles)
 	}
@@ -94,4 +95,13 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// sourceCitation is a citation of docs/sources.md in a rule document.
+var sourceCitation = regexp.MustCompile(`docs/sources\.md#([a-z0-9-]+)`)
+
+// linkSources makes the citations of docs/sources.md in a rule document
+// links, relative to docs/rules.md.
+func linkSources(text string) string {
+	return sourceCitation.ReplaceAllString(text, "[$0](sources.md#$1)")
 }

@@ -1,0 +1,7 @@
+//go:build race
+
+package source
+
+// The race detector slows the code down five to ten times: time limits
+// grow accordingly.
+const timeScale = 10
