@@ -27,6 +27,12 @@ type Frontend struct {
 	// reuse it for the next one), only what it holds. The returned File has the loader's problems (syntax,
 	// encoding, limits) and the text for snippets.
 	Load func(path string, data []byte, each func(*Definition)) *source.File
+	// LoadAt, when set, is Load for a format whose files are read with
+	// other files of their directory (a Terraform module's variables,
+	// a plan's configuration): real is where the file is on disk
+	// (display is how it is shown). Such a file's result depends on
+	// more than its bytes, so the engine never caches it by content.
+	LoadAt func(real, display string, data []byte, each func(*Definition)) *source.File
 	// MayCompute reports whether a file's values may be computed from
 	// several pieces of its text (a template's Fn::Join, a ${var} inside
 	// a longer string): then a value need not appear in the bytes as it

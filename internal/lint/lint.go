@@ -647,10 +647,15 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 // Defs[i].Root is nil: what later stages need of a definition (the project
 // index) is taken in the loop below.
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
+	return checkBytesIn(".", display, data, explicit)
+}
+
+// checkBytesIn is CheckBytes for a file whose display path is relative to
+// dir (a Terraform file is read with the other files of its directory).
+func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
 	var docDiags []diag.Diagnostic
-	fe := registry.For(display, data)
-	f := fe.Load(display, data, func(def *frontend.Definition) {
+	f, fe := registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			if def.Problem.Rule == rules.NotADefinition.ID && !explicit {
 				return
@@ -728,8 +733,13 @@ func unparsedNonDefinition(f *source.File) bool {
 // other file of the project this way. The result's Index equals
 // CheckBytes's.
 func IndexBytes(display string, data []byte) *FileResult {
+	return indexBytesIn(".", display, data)
+}
+
+// indexBytesIn is IndexBytes for a display path relative to dir.
+func indexBytesIn(dir, display string, data []byte) *FileResult {
 	fr := &FileResult{Path: display}
-	registry.Load(display, data, func(def *frontend.Definition) {
+	registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			return
 		}

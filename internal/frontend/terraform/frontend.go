@@ -23,7 +23,13 @@ import (
 var Frontend = &frontend.Frontend{
 	Name:  "terraform",
 	Match: func(path string, _ []byte) bool { return IsConfig(path) },
-	Load:  loadConfig,
+	Load: func(path string, data []byte, each func(*frontend.Definition)) *source.File {
+		return loadConfig(path, path, data, each)
+	},
+	LoadAt: loadConfig,
+	// Variables, locals and templates compute values from pieces of
+	// text, in this file or another of the module.
+	MayCompute: func([]byte) bool { return true },
 }
 
 // PlanFrontend reads plan JSON (`terraform show -json PLANFILE`).
@@ -47,7 +53,9 @@ var PlanFrontend = &frontend.Frontend{
 // where hand-written configuration files are a few kilobytes.
 const MaxConfigSize = 2 << 20
 
-func loadConfig(path string, data []byte, each func(*frontend.Definition)) *source.File {
+// loadConfig reads the file shown as path, on disk at real, with the other
+// files of real's directory.
+func loadConfig(real, path string, data []byte, each func(*frontend.Definition)) *source.File {
 	f := source.Text(path, data)
 	if len(data) > MaxConfigSize {
 		f.Problems = append(f.Problems, diag.Diagnostic{File: path, Severity: diag.Error, Rule: source.RuleLimit,
@@ -57,7 +65,7 @@ func loadConfig(path string, data []byte, each func(*frontend.Definition)) *sour
 	}
 	inputs := []Input{{Path: path, Data: data}}
 	decls := []*fileDecls{readDecls(inputs[0])}
-	for _, sib := range siblings(path) {
+	for _, sib := range siblings(real) {
 		inputs = append(inputs, Input{Path: sib.path})
 		decls = append(decls, sib.decls)
 	}
