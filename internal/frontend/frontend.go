@@ -69,6 +69,16 @@ type Definition struct {
 	// (not-a-definition is reported only for a file named explicitly;
 	// anything else always).
 	Problem *diag.Diagnostic
+	// File, when set, is the file (as shown) that Root's positions are
+	// in, when it is not the file read: a plan's resource placed at its
+	// block in the .tf file it was planned from.
+	File string
+	// Label names the definition in its diagnostics' messages (a plan's
+	// resource address); "" = no prefix.
+	Label string
+	// Origin, with File set, is where the definition is in the file read
+	// (a related location of its diagnostics).
+	Origin diag.Range
 	// MaySymbolic is set by front-ends that may put Symbol or Implicit
 	// nodes in Root: the engine then keeps rules quiet about them.
 	MaySymbolic bool

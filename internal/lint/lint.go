@@ -105,12 +105,27 @@ type FileResult struct {
 	// index (keys and positions, no trees), for the cross-file rules.
 	Index facts.FileIndex
 
+	// Describes lists the files (as shown) whose definitions this file
+	// restates at their places there: a Terraform plan's configuration.
+	// Their own entries leave the project index (they are the same
+	// resources), and a clash there is reported.
+	Describes []string
+
 	cached bool // read from the result cache
 	unread bool // ... by its metadata, without reading the file
 	// reread is the file to read again for snippets when its text was
 	// released; "" when the text came from standard input or an overlay
 	// (then it is never released).
 	reread string
+}
+
+func (fr *FileResult) describe(file string) {
+	for _, f := range fr.Describes {
+		if f == file {
+			return
+		}
+	}
+	fr.Describes = append(fr.Describes, file)
 }
 
 // Result is the outcome of a run.
@@ -664,11 +679,17 @@ func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 			return
 		}
 		fr.Definitions++
+		at := display
+		if def.File != "" {
+			at = def.File
+			fr.describe(at)
+		}
+		start := len(docDiags)
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.Check(def.Root, def.Op, display, def.Doc)...)
-		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		docDiags = append(docDiags, schema.Check(def.Root, def.Op, at, def.Doc)...)
+		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
-		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)
+		ctx := rules.NewContext(at, def.Doc, def.Op, def.Root, &docDiags)
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue
@@ -685,6 +706,15 @@ func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 				}
 			}
 			docDiags = kept
+		}
+		if def.Label != "" {
+			for i := start; i < len(docDiags); i++ {
+				d := &docDiags[i]
+				d.Message = def.Label + ": " + d.Message
+				if def.File != "" {
+					d.Related = append(d.Related, diag.Related{File: display, Range: def.Origin, Message: "planned as " + def.Label})
+				}
+			}
 		}
 	})
 	fr.File = f
@@ -744,8 +774,13 @@ func indexBytesIn(dir, display string, data []byte) *FileResult {
 			return
 		}
 		fr.Definitions++
+		at := display
+		if def.File != "" {
+			at = def.File
+			fr.describe(at)
+		}
 		schema.Normalize(def.Root, def.Op, rules.IndexParams()...)
-		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 	})
 	fr.Index.Compact()
 	return fr

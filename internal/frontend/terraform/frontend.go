@@ -45,7 +45,10 @@ var PlanFrontend = &frontend.Frontend{
 		}
 		return MayBePlan(head)
 	},
-	Load: loadPlan,
+	Load: func(path string, data []byte, each func(*frontend.Definition)) *source.File {
+		return loadPlan(path, path, data, each)
+	},
+	LoadAt: loadPlan,
 }
 
 // MaxConfigSize is the largest Terraform file read. HCL's parser holds a
@@ -93,7 +96,9 @@ func loadConfig(real, path string, data []byte, each func(*frontend.Definition))
 	return f
 }
 
-func loadPlan(path string, data []byte, each func(*frontend.Definition)) *source.File {
+// loadPlan reads the plan shown as path, on disk at real; its resources are
+// placed at their blocks in the configuration when it is found beside it.
+func loadPlan(real, path string, data []byte, each func(*frontend.Definition)) *source.File {
 	f := source.Load(path, data, source.DefaultOptions)
 	if len(f.Docs) != 1 || !IsPlan(f.Docs[0].Root) {
 		for _, d := range f.Docs {
@@ -103,8 +108,14 @@ func loadPlan(path string, data []byte, each func(*frontend.Definition)) *source
 		}
 		return f
 	}
+	pc := newPlanConfig(real, path, f.Docs[0].Root)
 	for i, r := range PlanRequests(f.Docs[0].Root) {
-		each(&frontend.Definition{Op: r.Op, Root: r.Root, Doc: i, MaySymbolic: true})
+		d := &frontend.Definition{Op: r.Op, Root: r.Root, Doc: i, MaySymbolic: true, Label: r.Address}
+		origin := r.Root.Range
+		if tf := pc.placeAt(r.Address, r.Root); tf != "" {
+			d.File, d.Origin = tf, origin
+		}
+		each(d)
 	}
 	return f
 }

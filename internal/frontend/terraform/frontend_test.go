@@ -12,7 +12,7 @@ import (
 func TestConfigOverTheLimitIsNotParsed(t *testing.T) {
 	big := bytes.Repeat([]byte("# padding\n"), MaxConfigSize/10+1)
 	defs := 0
-	f := loadConfig("big.tf", append([]byte(basic), big...), func(*frontend.Definition) { defs++ })
+	f := loadConfig("big.tf", "big.tf", append([]byte(basic), big...), func(*frontend.Definition) { defs++ })
 	if defs != 0 || len(f.Problems) != 1 || f.Problems[0].Rule != "limit" {
 		t.Fatalf("defs %d, problems %+v; want one limit problem", defs, f.Problems)
 	}
@@ -35,7 +35,7 @@ func TestSiblingsGiveValues(t *testing.T) {
 	method := func() string {
 		var got string
 		n := 0
-		loadConfig(main, []byte(src), func(d *frontend.Definition) {
+		loadConfig(main, main, []byte(src), func(d *frontend.Definition) {
 			n++
 			got = d.Root.Lookup("/RequestConfig/RequestHttpMethod").Value
 		})

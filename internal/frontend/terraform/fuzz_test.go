@@ -48,10 +48,10 @@ func TestMutatedConfigsNeverHang(t *testing.T) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			loadConfig(path, s, func(d *frontend.Definition) {
+			loadConfig(path, path, s, func(d *frontend.Definition) {
 				schema.Check(d.Root, d.Op, path, d.Doc)
 			})
-			loadPlan("plan.json", s, func(*frontend.Definition) {})
+			loadPlan("plan.json", "plan.json", s, func(*frontend.Definition) {})
 		}()
 		select {
 		case <-done:

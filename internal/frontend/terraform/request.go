@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"math"
 	"math/big"
 	"path"
@@ -9,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/gocty"
@@ -279,7 +281,38 @@ func (h *hclArgs) expr(expr hcl.Expression, kind argKind) *source.Node {
 	if v.IsNull() {
 		return nil
 	}
-	return ctyNode(v, kind, r)
+	n := ctyNode(v, kind, r)
+	n.Computed = !h.literal(expr)
+	return n
+}
+
+// literal reports whether an expression is a value written as it is (a
+// number, a bool, a string without interpolation), whose text maps to the
+// value character by character.
+func (h *hclArgs) literal(expr hcl.Expression) bool {
+	switch e := expr.(type) {
+	case *hclsyntax.LiteralValueExpr:
+		return true
+	case *hclsyntax.TemplateExpr:
+		return e.IsStringLiteral()
+	case *hclsyntax.TemplateWrapExpr, *hclsyntax.ScopeTraversalExpr, *hclsyntax.FunctionCallExpr:
+		return false
+	}
+	if _, native := expr.(hclsyntax.Expression); native {
+		return false
+	}
+	// JSON syntax: a string is a template; one without ${ or %{ is
+	// literal.
+	if len(expr.Variables()) > 0 {
+		return false
+	}
+	r := expr.Range()
+	src := h.m.Files[r.Filename]
+	if r.Start.Byte < 0 || r.End.Byte > len(src) || r.Start.Byte > r.End.Byte {
+		return false
+	}
+	text := src[r.Start.Byte:r.End.Byte]
+	return !bytes.Contains(text, []byte("${")) && !bytes.Contains(text, []byte("%{"))
 }
 
 // ctyNode converts a known value as the provider's schema converts it.
