@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apigwlint/apigwlint/internal/frontend"
@@ -56,5 +57,28 @@ func TestSiblingsGiveValues(t *testing.T) {
 	}
 	if got := method(); got != "GET" {
 		t.Fatalf("method = %q without tfvars, want the default", got)
+	}
+}
+
+// An override file holds pieces of blocks declared elsewhere: its
+// resource blocks are not checked as resources (they would lack every
+// required argument).
+func TestOverrideFileResourcesNotChecked(t *testing.T) {
+	piece := "resource \"alicloud_api_gateway_api\" \"get\" {\n  description = \"overridden\"\n}\n"
+	for _, name := range []string{"override.tf", "api_override.tf", "override.tf.json"} {
+		data := []byte(piece)
+		if strings.HasSuffix(name, ".json") {
+			data = []byte(`{"resource": {"alicloud_api_gateway_api": {"get": {"description": "overridden"}}}}`)
+		}
+		defs := 0
+		f := loadConfig(name, name, data, func(*frontend.Definition) { defs++ })
+		if defs != 0 || len(f.Problems) != 0 {
+			t.Errorf("%s: %d definitions, problems %v", name, defs, f.Problems)
+		}
+	}
+	defs := 0
+	loadConfig("main.tf", "main.tf", []byte(piece), func(*frontend.Definition) { defs++ })
+	if defs != 1 {
+		t.Errorf("main.tf: %d definitions, want the block read as a resource", defs)
 	}
 }

@@ -219,7 +219,12 @@ func assemble(files []Input, ds []*fileDecls, focus func(string) bool) *Module {
 		d := ds[i]
 		if focus(files[i].Path) {
 			m.Problems = append(m.Problems, d.problems...)
-			resources = append(resources, d.resources...)
+			if !isOverride(files[i].Path) {
+				// An override file's blocks are pieces merged into
+				// the blocks of other files: not resources of their
+				// own (missing arguments are not missing).
+				resources = append(resources, d.resources...)
+			}
 		}
 		for _, v := range d.vars {
 			if old, seen := m.vars[v.name]; !seen || !old.IsKnown() {
