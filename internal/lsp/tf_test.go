@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -139,5 +140,60 @@ func TestTerraformDiagnosticsInTheEditor(t *testing.T) {
 	c.change(uri, 2, tfAPI)
 	if p := c.diagnostics(uri, 2); len(p.Diagnostics) != 0 {
 		t.Fatalf("diagnostics after the fix = %+v", p.Diagnostics)
+	}
+}
+
+// A clash involving a Terraform file shows in the editor: with a request
+// file on disk that uses the same literal group ID, and between two .tf
+// files of one module that share a group reference (the group does not
+// exist yet; its address is the key).
+func TestTerraformClashInTheEditor(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const group = "08ae4aa0f95e4321849ee57f4e0b3077"
+	request := "Action: CreateApi\nGroupId: " + group + "\nApiName: ListUsers\nVisibility: PRIVATE\nAuthType: ANONYMOUS\n" +
+		"RequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}\n" +
+		"ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n"
+	if err := os.WriteFile(filepath.Join(root, "list-users.yaml"), []byte(request), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mod := filepath.Join(root, "tf")
+	if err := os.Mkdir(mod, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// On disk: the group and one API through its reference.
+	if err := os.WriteFile(filepath.Join(mod, "main.tf"), []byte(tfAPI), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	api := func(groupID, path string) string {
+		return "resource \"alicloud_api_gateway_api\" \"other\" {\n  group_id    = " + groupID + "\n  name        = \"Other\"\n" +
+			"  description = \"other\"\n  auth_type   = \"ANONYMOUS\"\n  request_config {\n    protocol = \"HTTP\"\n    method   = \"GET\"\n" +
+			"    path     = \"" + path + "\"\n    mode     = \"MAPPING\"\n  }\n  service_type = \"MOCK\"\n  mock_service_config {\n    result = \"ok\"\n  }\n}\n"
+	}
+	c := newTestClient(t, Options{})
+	c.initialize(root)
+	uri := pathToURI(filepath.Join(mod, "other.tf"))
+	c.open(uri, api(`"`+group+`"`, "/orders"))
+	if got := c.diagnostics(uri, 1); len(got.Diagnostics) != 0 {
+		t.Fatalf("no clash yet: %+v", got.Diagnostics)
+	}
+	c.change(uri, 2, api(`"`+group+`"`, "/users"))
+	got := c.diagnostics(uri, 2).Diagnostics
+	if len(got) != 1 || got[0].Code != "duplicate-api-path" || got[0].Range.Start.Line != 8 ||
+		len(got[0].RelatedInformation) != 1 || got[0].RelatedInformation[0].Location.URI != pathToURI(filepath.Join(root, "list-users.yaml")) {
+		t.Fatalf("clash with the request file: %+v", got)
+	}
+	c.change(uri, 3, api("alicloud_api_gateway_group.g.id", "/users/[userId]"))
+	got = c.diagnostics(uri, 3).Diagnostics
+	// (and path-param-undeclared: the mock declares no userId)
+	if len(got) != 2 || got[0].Code != "duplicate-api-path" || got[1].Code != "path-param-undeclared" ||
+		len(got[0].RelatedInformation) != 1 || got[0].RelatedInformation[0].Location.URI != pathToURI(filepath.Join(mod, "main.tf")) {
+		t.Fatalf("clash through the group reference: %+v", got)
+	}
+	c.change(uri, 4, api("alicloud_api_gateway_group.g.id", "/users"))
+	if got := c.diagnostics(uri, 4); len(got.Diagnostics) != 0 {
+		t.Fatalf("another path of the group, not the request file's group: %+v", got.Diagnostics)
 	}
 }
