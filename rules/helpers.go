@@ -130,7 +130,7 @@ func subRange(n *source.Node, start, end int) diag.Range {
 		return at(n)
 	}
 	r := n.Range
-	if r.Start.Line != r.End.Line {
+	if r.Start.Line != r.End.Line || n.Computed {
 		return r
 	}
 	width := r.End.Col - r.Start.Col
