@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strconv"
+
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"strings"
 	"unicode/utf8"
 
@@ -232,4 +235,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// valueText shows an index value in a message: quoted when known, as the
+// expression it stands for when not (a Terraform reference, a template
+// parameter).
+func valueText(v string) string {
+	if facts.IsSymbolic(v) {
+		return diag.Clip(facts.Readable(v))
+	}
+	return strconv.Quote(diag.Clip(v))
 }

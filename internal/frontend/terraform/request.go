@@ -431,7 +431,7 @@ func (h *hclArgs) symbol(expr hcl.Expression) string {
 	if strings.HasPrefix(text, "\"${") && strings.HasSuffix(text, "}\"") && strings.Count(text, "${") == 1 {
 		text = text[3 : len(text)-2]
 	}
-	return facts.Symbolic(text+inst+" in "+h.dir, "")
+	return facts.Symbolic(text+inst+facts.QualSep+" in "+h.dir, "")
 }
 
 // first is the first block of a type (the template of a dynamic one).

@@ -191,10 +191,10 @@ func TestRequestKeepsUnknownsSymbolic(t *testing.T) {
 	if g == nil || g.Symbol() != facts.Symbolic("alicloud_api_gateway_group.example in mod", "alicloud_api_gateway_group.example") {
 		t.Fatalf("GroupId = %+v, want the group resource as a symbolic key", g)
 	}
-	if n := root.Lookup("/ApiName"); n == nil || n.Symbol() != facts.Symbolic("var.api_name in mod", "") {
+	if n := root.Lookup("/ApiName"); n == nil || n.Symbol() != facts.Symbolic("var.api_name"+facts.QualSep+" in mod", "") {
 		t.Fatalf("ApiName = %+v, want the variable without a value, symbolic", n)
 	}
-	if n := root.Lookup("/ServiceConfig/ServiceTimeout"); n == nil || n.Symbol() != facts.Symbolic("var.timeout in mod", "") {
+	if n := root.Lookup("/ServiceConfig/ServiceTimeout"); n == nil || n.Symbol() != facts.Symbolic("var.timeout"+facts.QualSep+" in mod", "") {
 		t.Fatalf("ServiceTimeout = %+v", n)
 	}
 }
