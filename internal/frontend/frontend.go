@@ -33,6 +33,12 @@ type Frontend struct {
 	// (display is how it is shown). Such a file's result depends on
 	// more than its bytes, so the engine never caches it by content.
 	LoadAt func(real, display string, data []byte, each func(*Definition)) *source.File
+	// Context, for a format with LoadAt, names the other files a result
+	// depends on (their names, sizes and modification times), so that
+	// the result can be cached under its content and that; ok is false
+	// when it cannot say (the result is then never cached). nil = never
+	// cached.
+	Context func(real string) (ctx []byte, ok bool)
 	// MayCompute reports whether a file's values may be computed from
 	// several pieces of its text (a template's Fn::Join, a ${var} inside
 	// a longer string): then a value need not appear in the bytes as it

@@ -184,20 +184,22 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		// nothing to cache).
 		return &FileResult{Path: j.display}, nil
 	}
-	if opts.Cache == nil || registry.Contextual(j.display, data) {
-		// A file read with others (a Terraform module) is not cached by
-		// its content: what it gives depends on the others too.
+	if opts.Cache == nil {
+		return indexBytesIn(opts.Dir, j.display, data), nil
+	}
+	ctx, cacheable := registry.CacheContext(opts.Dir, j.display, data)
+	if !cacheable {
 		return indexBytesIn(opts.Dir, j.display, data), nil
 	}
 	// A full result of this content (from an earlier full run) holds the
 	// same index.
-	if payload, ok := opts.Cache.Get(cacheKey(j.display, data, false)); ok {
+	if payload, ok := opts.Cache.Get(withContext(cacheKey(j.display, data, false), ctx)); ok {
 		if fr, err := decodeEntry(payload, j.display, false); err == nil {
 			fr.cached = true
 			return fr, nil
 		}
 	}
-	key := indexKey(j.display, data)
+	key := withContext(indexKey(j.display, data), ctx)
 	var fr *FileResult
 	if payload, ok := opts.Cache.Get(key); ok {
 		if fr, err = decodeEntry(payload, j.display, false); err == nil {
@@ -212,7 +214,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 			opts.Cache.Put(key, payload)
 		}
 	}
-	if fi != nil && int64(len(data)) == fi.Size() {
+	if fi != nil && int64(len(data)) == fi.Size() && ctx == nil {
 		opts.Cache.Put(metaKey(j.path, fi, false), metaPayload(key, metaNoText|metaIndexOnly, &fr.Index))
 	}
 	return fr, nil
@@ -306,12 +308,22 @@ func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 // checkCachedKey is CheckBytes through the cache; it also returns the
 // content key.
 func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (*FileResult, cache.Key) {
-	if opts.Cache == nil || registry.Contextual(display, data) {
-		// A file read with others (a Terraform module) is not cached by
-		// its content: its result depends on the others too.
+	if opts.Cache == nil {
 		return checkBytesIn(opts.Dir, display, data, explicit), cache.Key{}
 	}
-	key := cacheKey(display, data, explicit)
+	ctx, cacheable := registry.CacheContext(opts.Dir, display, data)
+	if !cacheable {
+		// A file read with others that cannot say what they are (a
+		// plan and its configuration) is not cached.
+		return checkBytesIn(opts.Dir, display, data, explicit), cache.Key{}
+	}
+	key := withContext(cacheKey(display, data, explicit), ctx)
+	// A result that depends on other files is found by content and
+	// context, never by the file's metadata alone (no metadata entry).
+	metaOK := key
+	if ctx != nil {
+		metaOK = cache.Key{}
+	}
 	if payload, ok := opts.Cache.Get(key); ok {
 		if fr, err := decodeEntry(payload, display, explicit); err == nil {
 			if len(fr.Diags) > 0 || opts.KeepSources {
@@ -319,7 +331,7 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 			}
 			fr.cached = true
 			fr.Suppressions = suppress.Scan(display, data)
-			return fr, key
+			return fr, metaOK
 		}
 		// A payload that does not decode is never trusted: recompute
 		// and replace it.
@@ -328,7 +340,22 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 	if payload, ok := encodeEntry(fr); ok {
 		opts.Cache.Put(key, payload)
 	}
-	return fr, key
+	return fr, metaOK
+}
+
+// withContext folds what else a result depends on (see
+// registry.CacheContext) into a content key; nil leaves it as it is.
+func withContext(k cache.Key, ctx []byte) cache.Key {
+	if ctx == nil {
+		return k
+	}
+	h := sha256.New()
+	h.Write(k[:])
+	fmt.Fprintf(h, "context\x00%d\x00", len(ctx))
+	h.Write(ctx)
+	var out cache.Key
+	h.Sum(out[:0])
+	return out
 }
 
 // encodeEntry writes the cached part of a result. ok is false for a result

@@ -71,8 +71,9 @@ func TestTerraformSiblingsFoundFromDisplayDir(t *testing.T) {
 	}
 }
 
-// A Terraform file's result depends on its siblings, so it is not cached
-// by its own content: changing only the variables changes the finding.
+// A Terraform file's result depends on its siblings, so it is cached under
+// its content and their metadata: changing only the variables changes the
+// finding, and an unchanged module is a cache hit.
 func TestTerraformNotCachedByContent(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) {
@@ -83,6 +84,7 @@ func TestTerraformNotCachedByContent(t *testing.T) {
 	}
 	write("main.tf", tfMain)
 	cacheDir := t.TempDir()
+	hits := 0
 	lintOnce := func() string {
 		t.Helper()
 		c, err := OpenCache(cacheDir)
@@ -94,11 +96,17 @@ func TestTerraformNotCachedByContent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		hits = res.CacheHits
 		return tfRules(res)
 	}
 	write("variables.tf", tfVars("/users/[id]"))
 	if got := lintOnce(); got != "main.tf:path-param-undeclared" {
 		t.Fatalf("first run: %q", got)
+	}
+	// Unchanged: both files come from the cache (by content and the
+	// module's metadata).
+	if got := lintOnce(); got != "main.tf:path-param-undeclared" || hits != 2 {
+		t.Fatalf("warm run: %q, %d cache hits, want 2", got, hits)
 	}
 	write("variables.tf", tfVars("/users"))
 	later := time.Now().Add(2 * time.Second)

@@ -49,10 +49,27 @@ func LoadIn(dir, display string, data []byte, each func(*frontend.Definition)) (
 	return f.Load(display, data, each), f
 }
 
-// Contextual reports whether a file is read with other files (see
-// frontend.Frontend.LoadAt): its result must not be cached by content.
-func Contextual(path string, data []byte) bool {
-	return For(path, data).LoadAt != nil
+// CacheContext tells how a file's result may be cached: cacheable is
+// false when it cannot be (it depends on files its front-end cannot name);
+// ctx is what else it depends on (nil: only its bytes), to be folded into
+// its cache key: the file's place and its module's files' metadata.
+func CacheContext(dir, display string, data []byte) (ctx []byte, cacheable bool) {
+	f := For(display, data)
+	if f.LoadAt == nil {
+		return nil, true
+	}
+	if f.Context == nil {
+		return nil, false
+	}
+	real := display
+	if !filepath.IsAbs(real) {
+		real = filepath.Join(dir, filepath.FromSlash(display))
+	}
+	c, ok := f.Context(real)
+	if !ok {
+		return nil, false
+	}
+	return append([]byte(display+"\x00"), c...), true
 }
 
 // MayMatter reports whether a file's bytes may hold one of the needles'

@@ -26,7 +26,8 @@ var Frontend = &frontend.Frontend{
 	Load: func(path string, data []byte, each func(*frontend.Definition)) *source.File {
 		return loadConfig(path, path, data, each)
 	},
-	LoadAt: loadConfig,
+	LoadAt:  loadConfig,
+	Context: moduleContext,
 	// Variables, locals and templates compute values from pieces of
 	// text, in this file or another of the module.
 	MayCompute: func([]byte) bool { return true },
@@ -118,6 +119,32 @@ func loadPlan(real, path string, data []byte, each func(*frontend.Definition)) *
 		each(d)
 	}
 	return f
+}
+
+// moduleContext is what a configuration file's result depends on besides
+// its bytes: the name, size and modification time of every other
+// configuration and tfvars file of its directory (siblings reads their
+// declarations from them).
+func moduleContext(real string) ([]byte, bool) {
+	dir := filepath.Dir(real)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, false
+	}
+	self := filepath.Base(real)
+	var b []byte
+	for _, e := range entries {
+		name := e.Name()
+		if name == self || e.IsDir() || !(IsConfig(name) || IsVars(name)) {
+			continue
+		}
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			return nil, false
+		}
+		b = fmt.Appendf(b, "%s\x00%d\x00%d\x00%o\n", name, info.Size(), info.ModTime().UnixNano(), info.Mode())
+	}
+	return b, true
 }
 
 // sibling is another file of a module, with its declarations.
