@@ -8,7 +8,9 @@
 // the number of such findings: one more identical finding in the file is
 // still new. Moving lines, adding blank lines or comments and reordering
 // definitions keep every entry matching; an entry that matches nothing any
-// more is stale, and the check says so, so that the file only shrinks.
+// more is stale, and the check says so, so that the file only shrinks. A
+// cross-file finding (a clash) is keyed by all its locations, so it
+// matches whichever of its files a partial run reports it on.
 package baseline
 
 import (
@@ -60,13 +62,41 @@ type Finding struct {
 	Rule    string
 	Message string
 	Line    string // the text of the finding's first line
+	// Others are the locations in other files of a cross-file finding
+	// (a clash between two definitions), File relative to the project
+	// root too.
+	Others []Location
 }
 
-type key struct{ file, rule, fingerprint string }
-
-func (f Finding) key() key {
-	return key{f.File, f.Rule, fingerprint.Of(f.Rule, f.File, f.Message, f.Line)}
+// Location is a place in a file: the file and the text of the line.
+type Location struct {
+	File string
+	Line string
 }
+
+// key identifies a kind of finding. The fingerprint includes the file, so
+// the file is not part of the key: a cross-file finding is reported on
+// whichever of its files a run names (a partial run names only some), so
+// its fingerprint covers all its locations and not the side it is on.
+type key struct{ rule, fingerprint string }
+
+// Fingerprint is the finding's fingerprint: fingerprint.Of, or for a
+// cross-file finding a hash of the rule and of its locations (file and line
+// text) in a fixed order, which is the same from either side of the clash.
+// The message is left out there: it names the other side.
+func (f Finding) Fingerprint() string {
+	if len(f.Others) == 0 {
+		return fingerprint.Of(f.Rule, f.File, f.Message, f.Line)
+	}
+	locs := []string{f.File + "\x00" + strings.TrimSpace(f.Line)}
+	for _, o := range f.Others {
+		locs = append(locs, o.File+"\x00"+strings.TrimSpace(o.Line))
+	}
+	sort.Strings(locs)
+	return fingerprint.Hash(append([]string{"cross-file", f.Rule}, locs...)...)
+}
+
+func (f Finding) key() key { return key{f.Rule, f.Fingerprint()} }
 
 // Build makes the baseline of findings: one entry per kind, counted,
 // sorted by file, rule, message and fingerprint.
@@ -371,7 +401,7 @@ type Matcher struct {
 func (b *Baseline) Matcher() *Matcher {
 	m := &Matcher{b: b, remaining: map[key]int{}}
 	for _, e := range b.Entries {
-		m.remaining[key{e.File, e.Rule, e.Fingerprint}] += e.Count
+		m.remaining[key{e.Rule, e.Fingerprint}] += e.Count
 	}
 	return m
 }
@@ -393,7 +423,7 @@ func (m *Matcher) Match(f Finding) bool {
 func (m *Matcher) Stale(checked func(file string) bool) []Entry {
 	var out []Entry
 	for _, e := range m.b.Entries {
-		k := key{e.File, e.Rule, e.Fingerprint}
+		k := key{e.Rule, e.Fingerprint}
 		n := min(m.remaining[k], e.Count)
 		if n <= 0 || !checked(e.File) {
 			continue
@@ -406,7 +436,28 @@ func (m *Matcher) Stale(checked func(file string) bool) []Entry {
 	}
 	// Restore: Stale may be asked again.
 	for _, e := range out {
-		m.remaining[key{e.File, e.Rule, e.Fingerprint}] += e.Count
+		m.remaining[key{e.Rule, e.Fingerprint}] += e.Count
 	}
+	return out
+}
+
+// Pruned returns the baseline without what Stale(checked) returns: the
+// entries of the checked files keep only the findings that matched. It
+// never adds an entry.
+func (m *Matcher) Pruned(checked func(file string) bool) *Baseline {
+	stale := map[key]int{}
+	for _, e := range m.Stale(checked) {
+		stale[key{e.Rule, e.Fingerprint}] += e.Count
+	}
+	out := &Baseline{Version: Version, Entries: []Entry{}}
+	for _, e := range m.b.Entries {
+		k := key{e.Rule, e.Fingerprint}
+		drop := min(stale[k], e.Count)
+		stale[k] -= drop
+		if e.Count -= drop; e.Count > 0 {
+			out.Entries = append(out.Entries, e)
+		}
+	}
+	out.sort()
 	return out
 }

@@ -142,3 +142,34 @@ func TestRead(t *testing.T) {
 		t.Errorf("null entries: %v %v", b, err)
 	}
 }
+
+func TestPruned(t *testing.T) {
+	b := Build(findings())
+	m := b.Matcher()
+	m.Match(findings()[0]) // one of the two twins in b.yaml
+	got := m.Pruned(func(f string) bool { return f == "apis/b.yaml" })
+	if len(got.Entries) != 2 || got.Entries[0].File != "apis/a.yaml" || got.Entries[1].Count != 1 {
+		t.Errorf("pruned = %+v", got.Entries)
+	}
+	if len(m.Pruned(func(string) bool { return true }).Entries) != 1 {
+		t.Error("a.yaml checked and clean: its entry stays")
+	}
+}
+
+// A clash is reported on the later file in a whole run and on the named
+// one in a partial run, with another message; it is one finding.
+func TestCrossFileEitherSide(t *testing.T) {
+	later := Finding{File: "apis/b.yaml", Rule: "duplicate-api-path", Message: "GET /a overlaps GET /a in apis/a.yaml", Line: "RequestPath: /a",
+		Others: []Location{{File: "apis/a.yaml", Line: "  RequestPath: /a"}}}
+	earlier := Finding{File: "apis/a.yaml", Rule: "duplicate-api-path", Message: "GET /a (API B) overlaps GET /a", Line: "RequestPath: /a  ",
+		Others: []Location{{File: "apis/b.yaml", Line: "RequestPath: /a"}}}
+	m := Build([]Finding{later}).Matcher()
+	if !m.Match(earlier) {
+		t.Error("the clash seen from the other file is new")
+	}
+	other := earlier
+	other.Others = []Location{{File: "apis/c.yaml", Line: "RequestPath: /a"}}
+	if Build([]Finding{later}).Matcher().Match(other) {
+		t.Error("a clash with another file matched")
+	}
+}
