@@ -134,12 +134,17 @@ func (b *Baseline) sort() {
 
 // Merge returns b with the entries of the files that kept says to keep
 // taken from old: a baseline of some files of a project replaces their
-// entries and leaves the others'.
+// entries and leaves the others'. An old entry of a clash that b holds
+// too (seen from its other file) is not kept twice.
 func Merge(old, b *Baseline, keep func(file string) bool) *Baseline {
 	out := &Baseline{Version: Version, Entries: append([]Entry{}, b.Entries...)}
+	seen := map[key]bool{}
+	for _, e := range b.Entries {
+		seen[key{e.Rule, e.Fingerprint}] = true
+	}
 	if old != nil {
 		for _, e := range old.Entries {
-			if keep(e.File) {
+			if keep(e.File) && !seen[key{e.Rule, e.Fingerprint}] {
 				out.Entries = append(out.Entries, e)
 			}
 		}
@@ -319,7 +324,12 @@ func decodeError(err error, data []byte, at func(int64, string, ...any) error, s
 		if what == "" {
 			what = "the value"
 		}
-		return at(typ.Offset, "%s is a JSON %s where %s is expected (%s)", what, typ.Value, jsonKind(typ.Type.Kind()), shape)
+		// Offset is just after a scalar value: point at its start.
+		off := min(typ.Offset, int64(len(data)))
+		for off > 0 && !strings.ContainsRune(",:[{ \t\r\n", rune(data[off-1])) {
+			off--
+		}
+		return at(off, "%s is a JSON %s where %s is expected (%s)", what, typ.Value, jsonKind(typ.Type.Kind()), shape)
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return at(int64(len(data)), "the file is empty or cut short (%s)", shape)
 	}

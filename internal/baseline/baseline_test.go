@@ -115,7 +115,7 @@ func TestParseErrors(t *testing.T) {
 		{"{\"entries\": []}", "x.json:1:1: no version"},
 		{"{\"version\": 1,\n \"entries\": [}", "x.json:2:14: not valid JSON"},
 		{"{\"version\": 1, \"extra\": 1}", "x.json:1:16: unknown key \"extra\""},
-		{"{\"version\": 1, \"entries\": [{\"file\": \"a\", \"rule\": \"r\", \"fingerprint\": \"f\", \"count\": \"2\"}]}", "x.json:1:87: count is a JSON string where a number is expected"},
+		{"{\"version\": 1, \"entries\": [{\"file\": \"a\", \"rule\": \"r\", \"fingerprint\": \"f\", \"count\": \"2\"}]}", "x.json:1:84: count is a JSON string where a number is expected"},
 		{"{\"version\": 1, \"entries\": [{\"file\": \"a\\\\b\", \"rule\": \"r\", \"fingerprint\": \"f\", \"count\": 1}]}", "paths in a baseline use '/'"},
 		{"{\"version\": 1, \"entries\": [{\"rule\": \"r\", \"fingerprint\": \"f\", \"count\": 1}]}", "x.json:1:28: entry 1 needs a file"},
 		{"[]", "x.json:1:2: the value is a JSON array where an object is expected"},
@@ -163,6 +163,10 @@ func TestCrossFileEitherSide(t *testing.T) {
 		Others: []Location{{File: "apis/a.yaml", Line: "  RequestPath: /a"}}}
 	earlier := Finding{File: "apis/a.yaml", Rule: "duplicate-api-path", Message: "GET /a (API B) overlaps GET /a", Line: "RequestPath: /a  ",
 		Others: []Location{{File: "apis/b.yaml", Line: "RequestPath: /a"}}}
+	merged := Merge(Build([]Finding{later}), Build([]Finding{earlier}), func(string) bool { return true })
+	if merged.Findings() != 1 {
+		t.Errorf("the clash recorded from both files: %+v", merged.Entries)
+	}
 	m := Build([]Finding{later}).Matcher()
 	if !m.Match(earlier) {
 		t.Error("the clash seen from the other file is new")

@@ -41,6 +41,9 @@ type baselineFile struct {
 	display  string // as shown
 	required bool
 	why      string // for 'apigwlint config'
+	// exclude is the file a walk leaves out: the baseline, which is JSON
+	// but no definition (also under --no-baseline).
+	exclude string
 }
 
 func (b baselineFlags) locate(cwd, root string, cfg *config.Config) (baselineFile, error) {
@@ -48,18 +51,26 @@ func (b baselineFlags) locate(cwd, root string, cfg *config.Config) (baselineFil
 	case b.none && b.file != "":
 		return baselineFile{}, errors.New("--baseline and --no-baseline contradict each other (see 'apigwlint --help')")
 	case b.none:
-		return baselineFile{why: "--no-baseline"}, nil
+		return baselineFile{why: "--no-baseline", exclude: defaultBaseline(root, cfg)}, nil
 	case b.file != "":
 		p := b.file
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(cwd, p)
 		}
-		return baselineFile{path: filepath.Clean(p), display: b.file, required: true, why: "--baseline"}, nil
+		return baselineFile{path: filepath.Clean(p), display: b.file, required: true, why: "--baseline", exclude: filepath.Clean(p)}, nil
 	case cfg != nil && cfg.Baseline != "":
-		return baselineFile{path: cfg.Baseline, display: lint.Display(cwd, cfg.Baseline), required: true, why: "the baseline key of the configuration"}, nil
+		return baselineFile{path: cfg.Baseline, display: lint.Display(cwd, cfg.Baseline), required: true, why: "the baseline key of the configuration", exclude: cfg.Baseline}, nil
 	}
 	p := filepath.Join(root, baseline.FileName)
-	return baselineFile{path: p, display: lint.Display(cwd, p), why: "the default, in the project root"}, nil
+	return baselineFile{path: p, display: lint.Display(cwd, p), why: "the default, in the project root", exclude: p}, nil
+}
+
+// defaultBaseline is where the baseline is when no flag names it.
+func defaultBaseline(root string, cfg *config.Config) string {
+	if cfg != nil && cfg.Baseline != "" {
+		return cfg.Baseline
+	}
+	return filepath.Join(root, baseline.FileName)
 }
 
 // load reads the baseline; nil when there is none to use. A baseline that
@@ -309,7 +320,7 @@ func (e *env) baselineCmd(args []string) int {
 		return ExitUsage
 	}
 	opts := lint.Options{Paths: paths, MaxFileSize: *maxFileSize, Dir: cwd, ProjectRoot: root,
-		Exclude: []string{target.path}}
+		Exclude: []string{target.exclude}}
 	if cfg != nil {
 		opts.Severity, opts.Ignored = cfg.Hooks(cwd)
 	}

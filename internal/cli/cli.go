@@ -270,9 +270,7 @@ func (e *env) lint(args []string) int {
 			opts.Exclude = append(opts.Exclude, abs)
 		}
 	}
-	if run.baseline.path != "" {
-		opts.Exclude = append(opts.Exclude, run.baseline.path)
-	}
+	opts.Exclude = append(opts.Exclude, run.baseline.exclude)
 	opts.Cache = e.openCache(f.cacheDir, f.noCache)
 	res, err := lint.Run(opts)
 	if err != nil {
