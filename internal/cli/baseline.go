@@ -79,6 +79,11 @@ func (f baselineFile) load() (*baseline.Baseline, error) {
 	if f.path == "" {
 		return nil, nil
 	}
+	if root, out := config.LinksOut(f.path); out {
+		// As for the configuration: a pull request must not make CI
+		// read (and quote) a file outside the repository.
+		return nil, fmt.Errorf("baseline %s is a symlink to a file outside the repository (%s), which apigwlint does not read; nothing was checked", f.display, root)
+	}
 	b, err := baseline.Read(f.path, f.display)
 	if errors.Is(err, os.ErrNotExist) {
 		if !f.required {
@@ -307,6 +312,10 @@ func (e *env) baselineCmd(args []string) int {
 	}
 	root, _ := projectRoot(cwd, *configPath, cfg)
 	target, _ := baselineFlags{file: *outPath}.locate(cwd, root, cfg)
+	if root, out := config.LinksOut(target.path); out {
+		fmt.Fprintf(e.stderr, "apigwlint: the baseline %s is a symlink to a file outside the repository (%s), which apigwlint neither reads nor replaces\n", target.display, root)
+		return ExitUsage
+	}
 	old, err := baseline.Read(target.path, target.display)
 	if errors.Is(err, os.ErrNotExist) {
 		old, err = nil, nil

@@ -279,6 +279,24 @@ func TestBaselineFileErrors(t *testing.T) {
 			}
 		})
 	}
+	// A baseline that links out of the repository is not read.
+	outside := writeFile(t, t.TempDir(), "secret.json", "{\"version\": 1, \"entries\": []}")
+	os.Remove(filepath.Join(dir, ".apigwlint.yaml"))
+	os.Remove(filepath.Join(dir, baseline.FileName))
+	if err := os.Symlink(outside, filepath.Join(dir, baseline.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "lint"); code != ExitUsage || !strings.Contains(stderr, "is a symlink to a file outside the repository") {
+		t.Errorf("a link out: exit %d, %q", code, stderr)
+	}
+	if _, stderr, code := run(t, "baseline"); code != ExitUsage || !strings.Contains(stderr, "is a symlink to a file outside the repository") {
+		t.Errorf("baseline over a link out: exit %d, %q", code, stderr)
+	}
+	os.Remove(filepath.Join(dir, baseline.FileName))
+	os.Symlink("apis/../services/services.json", filepath.Join(dir, baseline.FileName))
+	if _, stderr, code := run(t, "lint"); code != ExitUsage || strings.Contains(stderr, "symlink") {
+		t.Errorf("a link inside: exit %d, %q (read, and invalid)", code, stderr)
+	}
 	// No baseline at the default place: every finding, no complaint.
 	os.Remove(filepath.Join(dir, ".apigwlint.yaml"))
 	os.Remove(filepath.Join(dir, baseline.FileName))
