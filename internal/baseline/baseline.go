@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/fingerprint"
 	"github.com/apigwlint/apigwlint/internal/safeopen"
 )
@@ -45,8 +46,9 @@ type Entry struct {
 	Rule        string `json:"rule"`
 	Fingerprint string `json:"fingerprint"`
 	Count       int    `json:"count"`
-	// Message is for the people who review the file (the fingerprint
-	// includes it); matching uses the fingerprint.
+	// Message is for the people who review the file, clipped to
+	// diag.MaxQuoted characters to keep the file small; matching uses the
+	// fingerprint (of the whole message).
 	Message string `json:"message"`
 }
 
@@ -110,7 +112,7 @@ func Build(findings []Finding) *Baseline {
 			continue
 		}
 		index[k] = len(b.Entries)
-		b.Entries = append(b.Entries, Entry{File: f.File, Rule: f.Rule, Fingerprint: k.fingerprint, Count: 1, Message: f.Message})
+		b.Entries = append(b.Entries, Entry{File: f.File, Rule: f.Rule, Fingerprint: k.fingerprint, Count: 1, Message: diag.Clip(f.Message)})
 	}
 	b.sort()
 	return b

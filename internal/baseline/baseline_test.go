@@ -22,6 +22,10 @@ func TestBuildCountsAndSorts(t *testing.T) {
 	if len(b.Entries) != 2 || b.Entries[0].File != "apis/a.yaml" || b.Entries[1].Count != 2 {
 		t.Fatalf("entries = %+v", b.Entries)
 	}
+	long := Build([]Finding{{File: "a", Rule: "r", Message: strings.Repeat("é", 200)}})
+	if m := long.Entries[0].Message; m != strings.Repeat("é", 80)+"…" {
+		t.Errorf("a long message is kept whole: %d characters", len([]rune(m)))
+	}
 	if b.Findings() != 3 || b.Files() != 2 {
 		t.Errorf("Findings, Files = %d, %d", b.Findings(), b.Files())
 	}

@@ -9,6 +9,9 @@ func TestPinned(t *testing.T) {
 	if base != Of("schema", "apis/a.yaml", "bad value", "Visibility: private") {
 		t.Error("blanks around the line changed the fingerprint")
 	}
+	if base != Of("schema", "apis/a.yaml", "bad value", "Visibility: private\r") {
+		t.Error("a CRLF line ending changed the fingerprint")
+	}
 	if base == Of("schema", "apis/b.yaml", "bad value", "Visibility: private") {
 		t.Error("the file does not count")
 	}
