@@ -9,8 +9,9 @@
 // still new. Moving lines, adding blank lines or comments and reordering
 // definitions keep every entry matching; an entry that matches nothing any
 // more is stale, and the check says so, so that the file only shrinks. A
-// cross-file finding (a clash) is keyed by all its locations, so it
-// matches whichever of its files a partial run reports it on.
+// cross-file finding (a clash) also carries a fingerprint of all its
+// locations, so it matches whichever of its files a partial run reports
+// it on.
 package baseline
 
 import (
@@ -46,6 +47,9 @@ type Entry struct {
 	Rule        string `json:"rule"`
 	Fingerprint string `json:"fingerprint"`
 	Count       int    `json:"count"`
+	// Clash is the fingerprint of a cross-file finding from either of
+	// its files (see Finding.Clash); "" for the others.
+	Clash string `json:"clash,omitempty"`
 	// Message is for the people who review the file, clipped to
 	// diag.MaxQuoted characters to keep the file small; matching uses the
 	// fingerprint (of the whole message).
@@ -76,26 +80,31 @@ type Location struct {
 	Line string
 }
 
-// key identifies a kind of finding. The fingerprint includes the file, so
-// the file is not part of the key: a cross-file finding is reported on
-// whichever of its files a run names (a partial run names only some), so
-// its fingerprint covers all its locations and not the side it is on.
+// key identifies a kind of finding: its rule and fingerprint (which
+// includes the file).
 type key struct{ rule, fingerprint string }
 
-// Fingerprint is the finding's fingerprint: fingerprint.Of, or for a
-// cross-file finding a hash of the rule and of its locations (file and line
-// text) in a fixed order, which is the same from either side of the clash.
-// The message is left out there: it names the other side.
+// Fingerprint is the finding's fingerprint.Of.
 func (f Finding) Fingerprint() string {
+	return fingerprint.Of(f.Rule, f.File, f.Message, f.Line)
+}
+
+// Clash is the fingerprint of a cross-file finding that is the same from
+// either of its files: a hash of the rule and of its locations (file and
+// line text) in a fixed order, without the message, which names the other
+// side. A whole run reports a clash on the later file, a partial run (a
+// pre-commit hook) on the file it names; Clash matches either. "" when the
+// finding has no location in another file.
+func (f Finding) Clash() string {
 	if len(f.Others) == 0 {
-		return fingerprint.Of(f.Rule, f.File, f.Message, f.Line)
+		return ""
 	}
 	locs := []string{f.File + "\x00" + strings.TrimSpace(f.Line)}
 	for _, o := range f.Others {
 		locs = append(locs, o.File+"\x00"+strings.TrimSpace(o.Line))
 	}
 	sort.Strings(locs)
-	return fingerprint.Hash(append([]string{"cross-file", f.Rule}, locs...)...)
+	return fingerprint.Hash(append([]string{"clash", f.Rule}, locs...)...)
 }
 
 func (f Finding) key() key { return key{f.Rule, f.Fingerprint()} }
@@ -112,7 +121,7 @@ func Build(findings []Finding) *Baseline {
 			continue
 		}
 		index[k] = len(b.Entries)
-		b.Entries = append(b.Entries, Entry{File: f.File, Rule: f.Rule, Fingerprint: k.fingerprint, Count: 1, Message: diag.Clip(f.Message)})
+		b.Entries = append(b.Entries, Entry{File: f.File, Rule: f.Rule, Fingerprint: k.fingerprint, Count: 1, Message: diag.Clip(f.Message), Clash: f.Clash()})
 	}
 	b.sort()
 	return b
@@ -141,12 +150,16 @@ func (b *Baseline) sort() {
 func Merge(old, b *Baseline, keep func(file string) bool) *Baseline {
 	out := &Baseline{Version: Version, Entries: append([]Entry{}, b.Entries...)}
 	seen := map[key]bool{}
+	clashes := map[key]bool{}
 	for _, e := range b.Entries {
 		seen[key{e.Rule, e.Fingerprint}] = true
+		if e.Clash != "" {
+			clashes[key{e.Rule, e.Clash}] = true
+		}
 	}
 	if old != nil {
 		for _, e := range old.Entries {
-			if keep(e.File) && !seen[key{e.Rule, e.Fingerprint}] {
+			if keep(e.File) && !seen[key{e.Rule, e.Fingerprint}] && (e.Clash == "" || !clashes[key{e.Rule, e.Clash}]) {
 				out.Entries = append(out.Entries, e)
 			}
 		}
@@ -407,25 +420,40 @@ func position(data []byte, offset int64) (line, col int) {
 type Matcher struct {
 	b         *Baseline
 	remaining map[key]int
+	clashes   map[key][]key // {rule, Clash} → the entries' keys
 }
 
 // Matcher returns a matcher with every entry's count available.
 func (b *Baseline) Matcher() *Matcher {
-	m := &Matcher{b: b, remaining: map[key]int{}}
+	m := &Matcher{b: b, remaining: map[key]int{}, clashes: map[key][]key{}}
 	for _, e := range b.Entries {
-		m.remaining[key{e.Rule, e.Fingerprint}] += e.Count
+		k := key{e.Rule, e.Fingerprint}
+		m.remaining[k] += e.Count
+		if e.Clash != "" {
+			c := key{e.Rule, e.Clash}
+			m.clashes[c] = append(m.clashes[c], k)
+		}
 	}
 	return m
 }
 
 // Match reports whether f is in the baseline, and takes it off: of three
 // identical findings in a file with a baseline count of two, the third is
-// new.
+// new. A cross-file finding matches by its fingerprint, else by its Clash
+// (the same clash, reported on its other file).
 func (m *Matcher) Match(f Finding) bool {
 	k := f.key()
 	if m.remaining[k] > 0 {
 		m.remaining[k]--
 		return true
+	}
+	if c := f.Clash(); c != "" {
+		for _, k := range m.clashes[key{f.Rule, c}] {
+			if m.remaining[k] > 0 {
+				m.remaining[k]--
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -175,6 +175,13 @@ func TestCrossFileEitherSide(t *testing.T) {
 	if !m.Match(earlier) {
 		t.Error("the clash seen from the other file is new")
 	}
+	// The same side, the other file's line changed (a plan file written
+	// again on one line): the fingerprint still matches.
+	moved := later
+	moved.Others = []Location{{File: "apis/a.yaml", Line: "RequestPath: /a # changed"}}
+	if !Build([]Finding{later}).Matcher().Match(moved) {
+		t.Error("a change in the other file made the finding new")
+	}
 	other := earlier
 	other.Others = []Location{{File: "apis/c.yaml", Line: "RequestPath: /a"}}
 	if Build([]Finding{later}).Matcher().Match(other) {
