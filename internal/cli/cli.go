@@ -37,7 +37,8 @@ const (
 )
 
 const usage = `apigwlint checks Alibaba Cloud API Gateway definitions (CreateApi, CreateService):
-request files, ROS templates and Serverless Devs s.yaml files.
+request files, ROS templates, Serverless Devs s.yaml files, Terraform (.tf,
+.tf.json) and Terraform plan JSON.
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)

@@ -146,7 +146,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !registry.MayMatter(j.display, ov, opts.needles)) {
 			return &FileResult{Path: j.display}, nil
 		}
-		return IndexBytes(j.display, ov), nil
+		return indexBytesIn(opts.Dir, j.display, ov), nil
 	}
 	var fi os.FileInfo
 	if opts.Cache != nil && !j.stdin {
@@ -184,8 +184,10 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		// nothing to cache).
 		return &FileResult{Path: j.display}, nil
 	}
-	if opts.Cache == nil {
-		return IndexBytes(j.display, data), nil
+	if opts.Cache == nil || registry.Contextual(j.display, data) {
+		// A file read with others (a Terraform module) is not cached by
+		// its content: what it gives depends on the others too.
+		return indexBytesIn(opts.Dir, j.display, data), nil
 	}
 	// A full result of this content (from an earlier full run) holds the
 	// same index.
@@ -205,7 +207,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		}
 	}
 	if fr == nil {
-		fr = IndexBytes(j.display, data)
+		fr = indexBytesIn(opts.Dir, j.display, data)
 		if payload, ok := encodeEntry(fr); ok {
 			opts.Cache.Put(key, payload)
 		}
@@ -241,6 +243,9 @@ func checkByMeta(opts *Options, path, display string, fi os.FileInfo, explicit b
 
 // rememberMeta records which content a file had when it had this metadata.
 func rememberMeta(opts *Options, path string, fi os.FileInfo, explicit bool, key cache.Key, fr *FileResult) {
+	if key == (cache.Key{}) {
+		return // not cached by content (see checkCachedKey)
+	}
 	flags := byte(0)
 	if fr.Suppressions == nil {
 		flags |= metaNoText
@@ -301,8 +306,10 @@ func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 // checkCachedKey is CheckBytes through the cache; it also returns the
 // content key.
 func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (*FileResult, cache.Key) {
-	if opts.Cache == nil {
-		return CheckBytes(display, data, explicit), cache.Key{}
+	if opts.Cache == nil || registry.Contextual(display, data) {
+		// A file read with others (a Terraform module) is not cached by
+		// its content: its result depends on the others too.
+		return checkBytesIn(opts.Dir, display, data, explicit), cache.Key{}
 	}
 	key := cacheKey(display, data, explicit)
 	if payload, ok := opts.Cache.Get(key); ok {
@@ -317,7 +324,7 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 		// A payload that does not decode is never trusted: recompute
 		// and replace it.
 	}
-	fr := CheckBytes(display, data, explicit)
+	fr := checkBytesIn(opts.Dir, display, data, explicit)
 	if payload, ok := encodeEntry(fr); ok {
 		opts.Cache.Put(key, payload)
 	}

@@ -105,12 +105,27 @@ type FileResult struct {
 	// index (keys and positions, no trees), for the cross-file rules.
 	Index facts.FileIndex
 
+	// Describes lists the files (as shown) whose definitions this file
+	// restates at their places there: a Terraform plan's configuration.
+	// Their own entries leave the project index (they are the same
+	// resources), and a clash there is reported.
+	Describes []string
+
 	cached bool // read from the result cache
 	unread bool // ... by its metadata, without reading the file
 	// reread is the file to read again for snippets when its text was
 	// released; "" when the text came from standard input or an overlay
 	// (then it is never released).
 	reread string
+}
+
+func (fr *FileResult) describe(file string) {
+	for _, f := range fr.Describes {
+		if f == file {
+			return
+		}
+	}
+	fr.Describes = append(fr.Describes, file)
 }
 
 // Result is the outcome of a run.
@@ -576,7 +591,7 @@ func unwrapPathError(err error) error {
 
 func isDefinitionFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".tf", ".tofu":
 		return true
 	}
 	return false
@@ -651,10 +666,15 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 // Defs[i].Root is nil: what later stages need of a definition (the project
 // index) is taken in the loop below.
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
+	return checkBytesIn(".", display, data, explicit)
+}
+
+// checkBytesIn is CheckBytes for a file whose display path is relative to
+// dir (a Terraform file is read with the other files of its directory).
+func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
 	var docDiags []diag.Diagnostic
-	fe := registry.For(display, data)
-	f := fe.Load(display, data, func(def *frontend.Definition) {
+	f, fe := registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			if def.Problem.Rule == rules.NotADefinition.ID && !explicit {
 				return
@@ -663,11 +683,17 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 			return
 		}
 		fr.Definitions++
+		at := display
+		if def.File != "" {
+			at = def.File
+			fr.describe(at)
+		}
+		start := len(docDiags)
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.Check(def.Root, def.Op, display, def.Doc)...)
-		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		docDiags = append(docDiags, schema.Check(def.Root, def.Op, at, def.Doc)...)
+		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
-		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)
+		ctx := rules.NewContext(at, def.Doc, def.Op, def.Root, &docDiags)
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue
@@ -684,6 +710,15 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 				}
 			}
 			docDiags = kept
+		}
+		if def.Label != "" {
+			for i := start; i < len(docDiags); i++ {
+				d := &docDiags[i]
+				d.Message = def.Label + ": " + d.Message
+				if def.File != "" {
+					d.Related = append(d.Related, diag.Related{File: display, Range: def.Origin, Message: "planned as " + def.Label})
+				}
+			}
 		}
 	})
 	fr.File = f
@@ -732,14 +767,24 @@ func unparsedNonDefinition(f *source.File) bool {
 // other file of the project this way. The result's Index equals
 // CheckBytes's.
 func IndexBytes(display string, data []byte) *FileResult {
+	return indexBytesIn(".", display, data)
+}
+
+// indexBytesIn is IndexBytes for a display path relative to dir.
+func indexBytesIn(dir, display string, data []byte) *FileResult {
 	fr := &FileResult{Path: display}
-	registry.Load(display, data, func(def *frontend.Definition) {
+	registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			return
 		}
 		fr.Definitions++
+		at := display
+		if def.File != "" {
+			at = def.File
+			fr.describe(at)
+		}
 		schema.Normalize(def.Root, def.Op, rules.IndexParams()...)
-		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 	})
 	fr.Index.Compact()
 	return fr

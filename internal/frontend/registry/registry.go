@@ -4,15 +4,18 @@
 package registry
 
 import (
+	"path/filepath"
+
 	"github.com/apigwlint/apigwlint/internal/facts"
 	"github.com/apigwlint/apigwlint/internal/frontend"
 	"github.com/apigwlint/apigwlint/internal/frontend/request"
 	"github.com/apigwlint/apigwlint/internal/frontend/ros"
 	"github.com/apigwlint/apigwlint/internal/frontend/sdevs"
+	"github.com/apigwlint/apigwlint/internal/frontend/terraform"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
 
-var all = []*frontend.Frontend{ros.Frontend, sdevs.Frontend, request.Frontend}
+var all = []*frontend.Frontend{terraform.Frontend, terraform.PlanFrontend, ros.Frontend, sdevs.Frontend, request.Frontend}
 
 // All returns the front-ends in the order they are tried.
 func All() []*frontend.Frontend { return all }
@@ -30,6 +33,26 @@ func For(path string, data []byte) *frontend.Frontend {
 // Load reads a file with its front-end (see frontend.Frontend.Load).
 func Load(path string, data []byte, each func(*frontend.Definition)) *source.File {
 	return For(path, data).Load(path, data, each)
+}
+
+// LoadIn is Load for a file shown as display, whose real path is display
+// taken relative to dir (or display itself when absolute).
+func LoadIn(dir, display string, data []byte, each func(*frontend.Definition)) (*source.File, *frontend.Frontend) {
+	f := For(display, data)
+	if f.LoadAt != nil {
+		real := display
+		if !filepath.IsAbs(real) {
+			real = filepath.Join(dir, filepath.FromSlash(display))
+		}
+		return f.LoadAt(real, display, data, each), f
+	}
+	return f.Load(display, data, each), f
+}
+
+// Contextual reports whether a file is read with other files (see
+// frontend.Frontend.LoadAt): its result must not be cached by content.
+func Contextual(path string, data []byte) bool {
+	return For(path, data).LoadAt != nil
 }
 
 // MayMatter reports whether a file's bytes may hold one of the needles'
