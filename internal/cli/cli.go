@@ -47,6 +47,7 @@ Usage:
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
   apigwlint schema config                   print the JSON Schema of .apigwlint.yaml
   apigwlint config                          show the config file, project root and severities
+  apigwlint baseline [path ...]             record today's findings; lint then reports only new ones
   apigwlint init                            write a starter .apigwlint.yaml here
   apigwlint lsp                             run the language server (stdio)
   apigwlint version                         print the version
@@ -97,6 +98,8 @@ func (e *env) main(args []string) (code int) {
 			return e.lsp(args[1:])
 		case "config":
 			return e.configCmd(args[1:])
+		case "baseline":
+			return e.baselineCmd(args[1:])
 		case "version", "--version":
 			if len(args) > 1 {
 				if args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
@@ -167,6 +170,8 @@ type lintFlags struct {
 	cacheDir                                     string
 	noCache                                      bool
 	printConfig                                  bool
+	sel                                          selectionFlags
+	baseline                                     baselineFlags
 }
 
 // lintFlagSet defines the flags of lint into f; its output is discarded
@@ -187,6 +192,8 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
 	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
+	defineSelectionFlags(fs, &f.sel)
+	defineBaselineFlags(fs, &f.baseline)
 	return fs
 }
 
@@ -241,8 +248,17 @@ func (e *env) lint(args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	run, ok := e.runSettings(cwd, f.config, cfg, f.sel, f.baseline)
+	if !ok {
+		return ExitUsage
+	}
 	if f.printConfig {
-		return e.printConfig(cwd, f.config, cfg, f.format == "json")
+		return e.printConfig(cwd, f.config, cfg, f.format == "json", run)
+	}
+	known, err := run.baseline.load()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
 	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd,
 		SkipNonDefinitions: f.skipNonDefs}
@@ -255,12 +271,14 @@ func (e *env) lint(args []string) int {
 			opts.Exclude = append(opts.Exclude, abs)
 		}
 	}
+	opts.Exclude = append(opts.Exclude, run.baseline.exclude)
 	opts.Cache = e.openCache(f.cacheDir, f.noCache)
 	res, err := lint.Run(opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
+	stale := narrowRun(res, known, run.sel, opts.ProjectRoot, cwd)
 	if f.output != "" {
 		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
 			fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", f.output, err)
@@ -278,6 +296,10 @@ func (e *env) lint(args []string) int {
 	}
 	for _, msg := range res.Errors {
 		fmt.Fprintf(e.stderr, "apigwlint: %s\n", msg)
+	}
+	warnStale(e.stderr, stale, run.baseline)
+	for _, note := range run.sel.offNotes(cfg) {
+		fmt.Fprintf(e.stderr, "apigwlint: %s\n", note)
 	}
 	switch {
 	case len(res.Errors) > 0:

@@ -148,6 +148,10 @@ type Summary struct {
 	Skipped     int `json:"skipped"`
 	Errors      int `json:"errors"`
 	Warnings    int `json:"warnings"`
+	// Baselined counts the findings left out because the baseline holds
+	// them (apigwlint lint with a baseline; counted by the command line,
+	// not the engine). Absent from JSON when 0.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 type job struct {
