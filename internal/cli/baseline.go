@@ -301,12 +301,7 @@ func (e *env) baselineCmd(args []string) int {
 			return ExitUsage
 		}
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
-	}
-	cfg, ok := e.loadConfig(cwd, *configPath)
+	cwd, cfg, ok := e.configHere(*configPath)
 	if !ok {
 		return ExitUsage
 	}

@@ -239,12 +239,7 @@ func (e *env) lint(args []string) int {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
-	}
-	cfg, ok := e.loadConfig(cwd, f.config)
+	cwd, cfg, ok := e.configHere(f.config)
 	if !ok {
 		return ExitUsage
 	}
@@ -469,6 +464,19 @@ func sameFile(a, b string) bool {
 // loadConfig reads the configuration named by --config, or the one found
 // from the working directory upwards; nil when there is none. ok is false
 // when the configuration is bad (the problems are printed, exit status 2).
+// configHere is the working directory and the configuration a command run
+// there uses (explicit: --config, "" to look it up); ok is false after the
+// error is reported.
+func (e *env) configHere(explicit string) (cwd string, cfg *config.Config, ok bool) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return "", nil, false
+	}
+	cfg, ok = e.loadConfig(cwd, explicit)
+	return cwd, cfg, ok
+}
+
 func (e *env) loadConfig(cwd, explicit string) (cfg *config.Config, ok bool) {
 	path := explicit
 	if path == "" {
@@ -515,12 +523,7 @@ func (e *env) rules(args []string) int {
 	if fs.NArg() > 0 {
 		return e.unexpected("rules", fs.Arg(0))
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
-	}
-	cfg, ok := e.loadConfig(cwd, *configPath)
+	cwd, cfg, ok := e.configHere(*configPath)
 	if !ok {
 		return ExitUsage
 	}

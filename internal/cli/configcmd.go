@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/config"
@@ -33,12 +32,7 @@ func (e *env) configCmd(args []string) int {
 	if *format != "text" && *format != "json" {
 		return e.badValue("--format", *format, "text or json")
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
-	}
-	cfg, ok := e.loadConfig(cwd, *configPath)
+	cwd, cfg, ok := e.configHere(*configPath)
 	if !ok {
 		return ExitUsage
 	}
