@@ -35,10 +35,10 @@ var DuplicateAPIName = &Rule{
 					// docs/sources.md#devs-component
 					consequence = "the Serverless Devs apigateway component would silently modify the earlier API instead of creating this one"
 				}
-				return diag.Sprintf("ApiName %q is already used in group %s by %s; %s, so give one of them another name",
-					facts.Readable(e.Attr(0)), facts.Readable(e.Key), othersWord(len(others), "CreateApi definition"), consequence)
+				return diag.Sprintf("ApiName %s is already used in group %s by %s; %s, so give one of them another name",
+					valueText(e.Attr(0)), facts.Readable(e.Key), othersWord(len(others), "CreateApi definition"), consequence)
 			},
-			func(o *Fact) string { return diag.Sprintf("the other CreateApi named %q", facts.Readable(o.Attr(0))) })
+			func(o *Fact) string { return diag.Sprintf("the other CreateApi named %s", valueText(o.Attr(0))) })
 	},
 }
 

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"strconv"
+
+	"github.com/apigwlint/apigwlint/internal/facts"
 	"strings"
 	"unicode/utf8"
 
@@ -130,7 +133,7 @@ func subRange(n *source.Node, start, end int) diag.Range {
 		return at(n)
 	}
 	r := n.Range
-	if r.Start.Line != r.End.Line {
+	if r.Start.Line != r.End.Line || n.Computed {
 		return r
 	}
 	width := r.End.Col - r.Start.Col
@@ -232,4 +235,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// valueText shows an index value in a message: quoted when known, as the
+// expression it stands for when not (a Terraform reference, a template
+// parameter).
+func valueText(v string) string {
+	if facts.IsSymbolic(v) {
+		return diag.Clip(facts.Readable(v))
+	}
+	return strconv.Quote(diag.Clip(v))
 }

@@ -13,6 +13,9 @@
 #   BENCH_PART=32000    files of the partial-run project (about 50,000
 #                       definitions); 0 skips it
 #   BENCH_AJV=1         also time ajv-cli (installed with npm into WORKDIR)
+#   BENCH_TF=2000       APIs of the Terraform project (200 .tf files in 20
+#                       modules); 0 skips it
+#   BENCH_TFLINT=1      also time tflint on it (go install into WORKDIR)
 #   BENCH_ROS=2000      ROS templates (5 APIs each) of the front-end run;
 #                       0 skips it
 #
@@ -30,6 +33,8 @@ n=${BENCH_N:-10000}
 big=${BENCH_BIG:-100000}
 part_n=${BENCH_PART:-32000}
 use_ajv=${BENCH_AJV:-1}
+tf_n=${BENCH_TF:-2000}
+use_tflint=${BENCH_TFLINT:-1}
 ros_n=${BENCH_ROS:-2000}
 
 log() { echo "bench: $*" >&2; }
@@ -155,6 +160,25 @@ if [ "$part_n" -gt 0 ]; then
 	read -r partwarm _ < <(measure partwarm "cd '$work/p$part_n' && '$lint' lint --cache-dir '$work/cache' '$part'")
 fi
 
+# Terraform: a generated project of 20 modules, 200 .tf files; apigwlint
+# cold and warm, and tflint's bare run (its bundled terraform ruleset, no
+# plugins, no configuration) on the same directories in the same run.
+wall[tfcold]=n/a cpu[tfcold]=n/a wall[tfwarm]=n/a cpu[tfwarm]=n/a wall[tflint]=n/a cpu[tflint]=n/a
+if [ "$tf_n" -gt 0 ]; then
+	[ -d "$work/tf" ] || "$work/gen" -tf "$tf_n" -o "$work/tf" >&2
+	mkdir -p "$work/tf/.git"
+	record tfcold "cd '$work/tf' && '$lint' lint --no-cache ."
+	(cd "$work/tf" && "$lint" lint --cache-dir "$work/cache" . >/dev/null 2>&1) || true
+	record tfwarm "cd '$work/tf' && '$lint' lint --cache-dir '$work/cache' ."
+	if [ "$use_tflint" = 1 ]; then
+		log "installing tflint into $work/bin (go install)"
+		if [ -x "$work/bin/tflint" ] || GOBIN="$work/bin" go install github.com/terraform-linters/tflint@v0.61.0 >/dev/null 2>&1; then
+			record tflint "cd '$work/tf' && '$work/bin/tflint' --recursive >/dev/null 2>&1; true"
+		else
+			log "go install tflint failed: n/a"
+		fi
+	fi
+fi
 # ROS templates: the same checks through the ROS front-end, cold and warm;
 # the cold per-definition cost is compared with the request files'.
 roscold=n/a roswarm=n/a rosdefs=n/a defs10k=n/a
@@ -200,6 +224,9 @@ echo "| one file of 5,000 documents | $(sec "${wall[docs5k]}") | $(sec "${cpu[do
 echo "| **one file of 10,000 documents** | $(sec "${wall[docs10k]}") | $(sec "${cpu[docs10k]}") | $(ratio "${wall[docs10k]}" "${wall[docs5k]}")× 5,000 | ≈ 2 (linear) |"
 echo "| **partial run**: 1 file named in a project of ${partdefs} definitions, cold | $(ms "$partcold") | | | < 1 s |"
 echo "| partial run, warm | $(ms "$partwarm") | | | < 0.3 s |"
+echo "| tflint --recursive, Terraform project of $tf_n APIs in 200 files | $(sec "${wall[tflint]}") | $(sec "${cpu[tflint]}") | | |"
+echo "| **apigwlint cold, the same Terraform project** | $(sec "${wall[tfcold]}") | $(sec "${cpu[tfcold]}") | tflint takes $(ratio "${wall[tflint]}" "${wall[tfcold]}")× as long | > 1× |"
+echo "| apigwlint warm, the same Terraform project | $(sec "${wall[tfwarm]}") | $(sec "${cpu[tfwarm]}") | | |"
 echo "| **ROS templates cold**, $ros_n templates × 5 APIs ($rosdefs definitions) | $(sec "$roscold") | $(sec "${cpu[roscold]:-n/a}") | $(perdef "$roscold" "$rosdefs")/definition = $(defratio "$roscold" "$rosdefs" "${wall[cold]}" "$defs10k")× request files' ($(perdef "${wall[cold]}" "$defs10k")) | ≤ 1.5× |"
 echo "| ROS templates warm | $(sec "$roswarm") | $(sec "${cpu[roswarm]:-n/a}") | | |"
 echo

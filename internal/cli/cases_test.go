@@ -196,7 +196,7 @@ func TestCases(t *testing.T) {
 			return nil
 		}
 		switch filepath.Ext(path) {
-		case ".yaml", ".yml", ".json":
+		case ".yaml", ".yml", ".json", ".tf":
 			singles = append(singles, path)
 		}
 		return nil
@@ -250,7 +250,7 @@ func TestCases(t *testing.T) {
 			filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {
 					switch filepath.Ext(path) {
-					case ".yaml", ".yml", ".json":
+					case ".yaml", ".yml", ".json", ".tf":
 						r, _ := filepath.Rel(dir, path)
 						wants = append(wants, parseWants(t, path, filepath.ToSlash(r))...)
 					}

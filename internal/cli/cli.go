@@ -17,6 +17,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/apigwlint/apigwlint/internal/baseline"
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -37,7 +38,8 @@ const (
 )
 
 const usage = `apigwlint checks Alibaba Cloud API Gateway definitions (CreateApi, CreateService):
-request files, ROS templates and Serverless Devs s.yaml files.
+request files, ROS templates, Serverless Devs s.yaml files, Terraform (.tf,
+.tf.json) and Terraform plan JSON.
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)
@@ -47,6 +49,7 @@ Usage:
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
   apigwlint schema config                   print the JSON Schema of .apigwlint.yaml
   apigwlint config                          show the config file, project root and severities
+  apigwlint baseline [path ...]             record today's findings; lint then reports only new ones
   apigwlint init                            write a starter .apigwlint.yaml here
   apigwlint lsp                             run the language server (stdio)
   apigwlint version                         print the version
@@ -97,6 +100,8 @@ func (e *env) main(args []string) (code int) {
 			return e.lsp(args[1:])
 		case "config":
 			return e.configCmd(args[1:])
+		case "baseline":
+			return e.baselineCmd(args[1:])
 		case "version", "--version":
 			if len(args) > 1 {
 				if args[1] == "-h" || args[1] == "-help" || args[1] == "--help" {
@@ -167,6 +172,8 @@ type lintFlags struct {
 	cacheDir                                     string
 	noCache                                      bool
 	printConfig                                  bool
+	sel                                          selectionFlags
+	baseline                                     baselineFlags
 	fixes                                        fixFlags
 }
 
@@ -188,6 +195,8 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
 	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
+	defineSelectionFlags(fs, &f.sel)
+	defineBaselineFlags(fs, &f.baseline)
 	addFixFlags(fs, &f.fixes)
 	return fs
 }
@@ -238,17 +247,21 @@ func (e *env) lint(args []string) int {
 		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 		return ExitUsage
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+	cwd, cfg, ok := e.configHere(f.config)
+	if !ok {
 		return ExitUsage
 	}
-	cfg, ok := e.loadConfig(cwd, f.config)
+	run, ok := e.runSettings(cwd, f.config, cfg, f.sel, f.baseline)
 	if !ok {
 		return ExitUsage
 	}
 	if f.printConfig {
-		return e.printConfig(cwd, f.config, cfg, f.format == "json")
+		return e.printConfig(cwd, f.config, cfg, f.format == "json", run)
+	}
+	known, err := run.baseline.load()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
 	}
 	opts := lint.Options{Paths: paths, Stdin: e.stdin, StdinFilename: f.stdinFilename, MaxFileSize: f.maxFileSize, Dir: cwd,
 		SkipNonDefinitions: f.skipNonDefs}
@@ -261,11 +274,16 @@ func (e *env) lint(args []string) int {
 			opts.Exclude = append(opts.Exclude, abs)
 		}
 	}
+	opts.Exclude = append(opts.Exclude, run.baseline.exclude)
 	var res *lint.Result
+	var stale []baseline.Entry
 	if f.fixes.on() {
+		// Every pass is narrowed as a report is, so that what is fixed
+		// is what would be reported.
+		narrow := func(r *lint.Result) { stale = narrowRun(r, known, run.sel, opts.ProjectRoot, cwd) }
 		var code int
 		var done bool
-		if res, code, done = e.lintFixing(opts, &f); done {
+		if res, code, done = e.lintFixing(opts, &f, narrow); done {
 			return code
 		}
 	} else {
@@ -274,6 +292,7 @@ func (e *env) lint(args []string) int {
 			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
 			return ExitUsage
 		}
+		stale = narrowRun(res, known, run.sel, opts.ProjectRoot, cwd)
 	}
 	if f.output != "" {
 		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
@@ -292,6 +311,10 @@ func (e *env) lint(args []string) int {
 	}
 	for _, msg := range res.Errors {
 		fmt.Fprintf(e.stderr, "apigwlint: %s\n", msg)
+	}
+	warnStale(e.stderr, stale, run.baseline)
+	for _, note := range run.sel.offNotes(cfg) {
+		fmt.Fprintf(e.stderr, "apigwlint: %s\n", note)
 	}
 	switch {
 	case len(res.Errors) > 0:
@@ -461,6 +484,19 @@ func sameFile(a, b string) bool {
 // loadConfig reads the configuration named by --config, or the one found
 // from the working directory upwards; nil when there is none. ok is false
 // when the configuration is bad (the problems are printed, exit status 2).
+// configHere is the working directory and the configuration a command run
+// there uses (explicit: --config, "" to look it up); ok is false after the
+// error is reported.
+func (e *env) configHere(explicit string) (cwd string, cfg *config.Config, ok bool) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return "", nil, false
+	}
+	cfg, ok = e.loadConfig(cwd, explicit)
+	return cwd, cfg, ok
+}
+
 func (e *env) loadConfig(cwd, explicit string) (cfg *config.Config, ok bool) {
 	path := explicit
 	if path == "" {
@@ -507,12 +543,7 @@ func (e *env) rules(args []string) int {
 	if fs.NArg() > 0 {
 		return e.unexpected("rules", fs.Arg(0))
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
-	}
-	cfg, ok := e.loadConfig(cwd, *configPath)
+	cwd, cfg, ok := e.configHere(*configPath)
 	if !ok {
 		return ExitUsage
 	}

@@ -42,11 +42,13 @@ func checkFixFlags(f *fixFlags, paths []string) error {
 }
 
 // lintFixing is lint with --fix or --diff. With --fix it returns the lint
-// result of the fixed files, to be reported as any run's (a file that
-// could not be written is among its Errors); with --diff it prints the
-// diff itself and returns done with the exit status.
-func (e *env) lintFixing(opts lint.Options, f *lintFlags) (res *lint.Result, code int, done bool) {
+// result of the fixed files, narrowed (selection, baseline) as any run's
+// and to be reported as one (a file that could not be written is among
+// its Errors); with --diff it prints the diff itself and returns done
+// with the exit status. Only the findings narrow keeps are fixed.
+func (e *env) lintFixing(opts lint.Options, f *lintFlags, narrow func(*lint.Result)) (res *lint.Result, code int, done bool) {
 	rep, err := fixer.Run(opts, fixer.Options{
+		Narrow: narrow,
 		Unsafe: f.fixes.unsafe,
 		DryRun: f.fixes.diff,
 		Cache:  func() *cache.Cache { return e.openCache(f.cacheDir, f.noCache) },

@@ -13,7 +13,7 @@ import (
 )
 
 // commands are the words Main takes as a command (the first argument).
-var commands = []string{"lint", "rules", "explain", "schema", "config", "init", "lsp", "version", "help"}
+var commands = []string{"lint", "rules", "explain", "schema", "config", "baseline", "init", "lsp", "version", "help"}
 
 // unknownCommand returns the command a first argument seems to misspell:
 // a bare word (no '-', '/' or '.') that names no existing path and is

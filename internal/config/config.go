@@ -8,6 +8,7 @@
 //	  - files: ["apis/partner/*.json"]
 //	    rules:
 //	      schema: warning
+//	baseline: .apigwlint-baseline.json  # findings recorded by 'apigwlint baseline'
 //
 // Globs and paths are relative to the configuration file's directory, which
 // is also the project root. A bad configuration is an error naming the file,
@@ -50,9 +51,13 @@ type Config struct {
 	// Root is the project root set by the root key (absolute); "" when
 	// the file does not set one. See ProjectDir.
 	Root string
+	// Baseline is the baseline file set by the baseline key (absolute);
+	// "" when the file does not set one.
+	Baseline string
 
-	root    string   // as written
-	rootPos diag.Pos // where
+	baseline string   // as written
+	root     string   // as written
+	rootPos  diag.Pos // where
 }
 
 // ProjectDir is the project root the configuration sets: its root key, or
@@ -183,6 +188,13 @@ func Load(path, display string) (*Config, error) {
 				Message: fmt.Sprintf("root %q is not a directory (it is relative to this file's directory)", c.root)}}}
 		}
 		c.Root = root
+	}
+	if c.baseline != "" {
+		c.Baseline = filepath.FromSlash(c.baseline)
+		if !filepath.IsAbs(c.Baseline) {
+			c.Baseline = filepath.Join(c.Dir, c.Baseline)
+		}
+		c.Baseline = filepath.Clean(c.Baseline)
 	}
 	return c, nil
 }

@@ -196,6 +196,22 @@ func TestHooksConvertPaths(t *testing.T) {
 	}
 }
 
+func TestBaselineKey(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "conf", ".apigwlint.yaml"), "baseline: ../ci/known.json\n")
+	c, err := Load(filepath.Join(root, "conf", ".apigwlint.yaml"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(root, "ci", "known.json"); c.Baseline != want {
+		t.Errorf("Baseline = %q, want %q (relative to the configuration file)", c.Baseline, want)
+	}
+	write(t, filepath.Join(root, ".apigwlint.yaml"), "rules: {}\n")
+	if c, err := Load(filepath.Join(root, ".apigwlint.yaml"), ""); err != nil || c.Baseline != "" {
+		t.Errorf("no baseline key: %q, %v", c.Baseline, err)
+	}
+}
+
 // badConfigs: each is one mistake, reported at LINE:COL with a message.
 // schemaKnows says the JSON Schema rejects it too (it cannot know rule ids
 // or glob syntax).
@@ -204,7 +220,7 @@ var badConfigs = []struct {
 	schemaKnows         bool
 }{
 	{"unknown top-level key", "ignore: []\nrulez:\n  schema: off\n", "2:1", `unknown key "rulez"; did you mean "rules"?`, true},
-	{"unknown key without suggestion", "color: always\n", "1:1", `unknown key "color" (the keys are root, ignore, rules, overrides)`, true},
+	{"unknown key without suggestion", "color: always\n", "1:1", `unknown key "color" (the keys are root, ignore, rules, overrides, baseline)`, true},
 	{"unknown rule id", "rules:\n  unknwn-field: warning\n", "2:3", `unknown rule "unknwn-field"; did you mean "unknown-field"?`, false},
 	{"unknown rule id in an override", "overrides:\n  - files: [a/**]\n    rules:\n      shcema: off\n", "4:7", `unknown rule "shcema"; did you mean "schema"?`, false},
 	{"bad severity", "rules:\n  schema: warn\n", "2:11", `bad severity "warn" for schema: use off, warning or error; did you mean "warning"?`, true},
@@ -224,6 +240,8 @@ var badConfigs = []struct {
 	{"override without files", "overrides:\n  - rules: {schema: off}\n", "2:5", "overrides[0] has no files", true},
 	{"override without rules", "overrides:\n  - files: [a/**]\n", "2:5", "overrides[0] has no rules", true},
 	{"override with no glob", "overrides:\n  - files: []\n    rules: {schema: off}\n", "2:12", "files needs at least one glob", true},
+	{"baseline not a string", "baseline: [a.json]\n", "1:11", "baseline is a file relative to this file", true},
+	{"baseline empty", "baseline:\n", "1:10", "baseline is a file relative to this file", true},
 	{"not a mapping", "- ignore\n", "1:1", "the configuration is a mapping", true},
 	{"two documents", "rules: {}\n---\nignore: []\n", "3:1", "one YAML document, but the file holds 2", false},
 	{"syntax error", "rules:\n  schema: [off\n", "2:", "invalid YAML", false},

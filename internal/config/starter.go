@@ -20,6 +20,10 @@ func Starter() []byte {
 # this file (default: this file's directory; 'apigwlint config' shows it).
 # root: ..
 
+# The findings recorded by 'apigwlint baseline', which lint does not report
+# again (default: .apigwlint-baseline.json in the project root, if present).
+# baseline: .apigwlint-baseline.json
+
 # Paths neither checked nor compared by cross-file rules.
 ignore: []
 #  - legacy/**

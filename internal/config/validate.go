@@ -18,7 +18,7 @@ import (
 )
 
 var (
-	topKeys      = []string{"root", "ignore", "rules", "overrides"}
+	topKeys      = []string{"root", "ignore", "rules", "overrides", "baseline"}
 	overrideKeys = []string{"files", "rules"}
 	severities   = []string{"off", "warning", "error"}
 )
@@ -88,6 +88,8 @@ func (v *validator) config(c *Config, root *source.Node) {
 			v.overrides(c, f)
 		case "root":
 			c.root, c.rootPos = v.root(f), f.Value.Range.Start
+		case "baseline":
+			c.baseline = v.baseline(f)
 		default:
 			v.add(keyPos(f), "unknown key %q%s (the keys are %s)", f.RawKey, didYouMean(f.RawKey, topKeys), strings.Join(topKeys, ", "))
 		}
@@ -99,6 +101,16 @@ func (v *validator) root(f *source.Field) string {
 	n := f.Value
 	if n.Kind == source.Object || n.Kind == source.Array || n.Kind == source.Null || n.Scalar() == "" {
 		v.add(n.Range.Start, "root is a directory relative to this file, as in \"root: ..\", not %s", kindWord(n))
+		return ""
+	}
+	return n.Scalar()
+}
+
+// baseline reads the baseline file's path, relative to the file.
+func (v *validator) baseline(f *source.Field) string {
+	n := f.Value
+	if n.Kind == source.Object || n.Kind == source.Array || n.Kind == source.Null || n.Scalar() == "" {
+		v.add(n.Range.Start, "baseline is a file relative to this file, as in \"baseline: .apigwlint-baseline.json\", not %s", kindWord(n))
 		return ""
 	}
 	return n.Scalar()

@@ -79,9 +79,14 @@ func (f *Fact) Attr(i int) string {
 // Serverless Devs group, found by its name) holds, after the last
 // NeedleSep, the text those files must contain; any other symbolic key is
 // local to the file that produced it.
+//
+// A name may end with a qualifier after QualSep (the module directory
+// of a Terraform expression): it keeps equal texts in different places
+// apart, and messages leave it out.
 const (
 	SymbolicMark = "\x00"
 	NeedleSep    = "\x1f"
+	QualSep      = "\x1e"
 )
 
 // Symbolic makes a symbolic key from its readable name, with the text
@@ -103,6 +108,9 @@ func Readable(key string) string {
 	}
 	key = key[1:]
 	if i := strings.LastIndex(key, NeedleSep); i >= 0 {
+		key = key[:i]
+	}
+	if i := strings.Index(key, QualSep); i >= 0 {
 		key = key[:i]
 	}
 	return key

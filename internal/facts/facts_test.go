@@ -60,3 +60,16 @@ func TestSymbolicNeedles(t *testing.T) {
 		t.Error("Readable")
 	}
 }
+
+// A qualifier keeps equal texts of different places apart and is left
+// out of messages.
+func TestReadableDropsQualifier(t *testing.T) {
+	a := Symbolic("var.name"+QualSep+" in mod/a", "")
+	b := Symbolic("var.name"+QualSep+" in mod/b", "")
+	if a == b {
+		t.Fatal("qualified keys of two modules are equal")
+	}
+	if Readable(a) != "var.name" || Readable(Symbolic("g"+QualSep+"q", "needle")) != "g" {
+		t.Errorf("Readable = %q", Readable(a))
+	}
+}

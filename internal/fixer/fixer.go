@@ -38,6 +38,10 @@ type Options struct {
 	// Warn receives what the user should know (a file left alone); nil =
 	// dropped.
 	Warn func(msg string)
+	// Narrow, when set, filters each pass's result as a report would be
+	// (--select, --ignore, --severity, a baseline): only the findings it
+	// keeps are fixed, and the result returned is narrowed.
+	Narrow func(*lint.Result)
 
 	// breakFixes, when set, changes each pass's diagnostics before fixes
 	// are chosen (tests: a fix that breaks the file).
@@ -116,6 +120,9 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 		res, err := lint.Run(lo)
 		if err != nil {
 			return nil, err
+		}
+		if o.Narrow != nil {
+			o.Narrow(res)
 		}
 		rep.Result = res
 		if rep.Passes == o.MaxPasses {

@@ -27,6 +27,18 @@ type Frontend struct {
 	// reuse it for the next one), only what it holds. The returned File has the loader's problems (syntax,
 	// encoding, limits) and the text for snippets.
 	Load func(path string, data []byte, each func(*Definition)) *source.File
+	// LoadAt, when set, is Load for a format whose files are read with
+	// other files of their directory (a Terraform module's variables,
+	// a plan's configuration): real is where the file is on disk
+	// (display is how it is shown). Such a file's result depends on
+	// more than its bytes, so the engine never caches it by content.
+	LoadAt func(real, display string, data []byte, each func(*Definition)) *source.File
+	// Context, for a format with LoadAt, names the other files a result
+	// depends on (their names, sizes and modification times), so that
+	// the result can be cached under its content and that; ok is false
+	// when it cannot say (the result is then never cached). nil = never
+	// cached.
+	Context func(real string) (ctx []byte, ok bool)
 	// MayCompute reports whether a file's values may be computed from
 	// several pieces of its text (a template's Fn::Join, a ${var} inside
 	// a longer string): then a value need not appear in the bytes as it
@@ -63,6 +75,16 @@ type Definition struct {
 	// (not-a-definition is reported only for a file named explicitly;
 	// anything else always).
 	Problem *diag.Diagnostic
+	// File, when set, is the file (as shown) that Root's positions are
+	// in, when it is not the file read: a plan's resource placed at its
+	// block in the .tf file it was planned from.
+	File string
+	// Label names the definition in its diagnostics' messages (a plan's
+	// resource address); "" = no prefix.
+	Label string
+	// Origin, with File set, is where the definition is in the file read
+	// (a related location of its diagnostics).
+	Origin diag.Range
 	// MaySymbolic is set by front-ends that may put Symbol or Implicit
 	// nodes in Root: the engine then keeps rules quiet about them.
 	MaySymbolic bool

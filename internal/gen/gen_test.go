@@ -134,3 +134,22 @@ func TestGeneratedTemplatesLintClean(t *testing.T) {
 		t.Errorf("a clash inside one template: %v %+v", err, res.Diags)
 	}
 }
+
+// The generated Terraform project lints clean, with every API read (the
+// four backend types, variables from defaults and tfvars, a local).
+func TestGeneratedTerraformLintsClean(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := gen.Terraform(dir, 2, 3, 4); err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(lint.Options{Paths: []string{dir}, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Diags {
+		t.Errorf("%s:%d:%d: %s [%s]", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Message, d.Rule)
+	}
+	if res.Definitions != 2*3*4 {
+		t.Errorf("%d definitions, want %d", res.Definitions, 2*3*4)
+	}
+}

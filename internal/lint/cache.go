@@ -146,7 +146,7 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		if int64(len(ov)) > opts.MaxFileSize || (opts.needles != nil && !registry.MayMatter(j.display, ov, opts.needles)) {
 			return &FileResult{Path: j.display}, nil
 		}
-		return IndexBytes(j.display, ov), nil
+		return indexBytesIn(opts.Dir, j.display, ov), nil
 	}
 	var fi os.FileInfo
 	if opts.Cache != nil && !j.stdin {
@@ -185,17 +185,21 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		return &FileResult{Path: j.display}, nil
 	}
 	if opts.Cache == nil {
-		return IndexBytes(j.display, data), nil
+		return indexBytesIn(opts.Dir, j.display, data), nil
+	}
+	ctx, cacheable := registry.CacheContext(opts.Dir, j.display, data)
+	if !cacheable {
+		return indexBytesIn(opts.Dir, j.display, data), nil
 	}
 	// A full result of this content (from an earlier full run) holds the
 	// same index.
-	if payload, ok := opts.Cache.Get(cacheKey(j.display, data, false)); ok {
+	if payload, ok := opts.Cache.Get(withContext(cacheKey(j.display, data, false), ctx)); ok {
 		if fr, err := decodeEntry(payload, j.display, false); err == nil {
 			fr.cached = true
 			return fr, nil
 		}
 	}
-	key := indexKey(j.display, data)
+	key := withContext(indexKey(j.display, data), ctx)
 	var fr *FileResult
 	if payload, ok := opts.Cache.Get(key); ok {
 		if fr, err = decodeEntry(payload, j.display, false); err == nil {
@@ -205,12 +209,12 @@ func indexJob(opts *Options, j job) (*FileResult, error) {
 		}
 	}
 	if fr == nil {
-		fr = IndexBytes(j.display, data)
+		fr = indexBytesIn(opts.Dir, j.display, data)
 		if payload, ok := encodeEntry(fr); ok {
 			opts.Cache.Put(key, payload)
 		}
 	}
-	if fi != nil && int64(len(data)) == fi.Size() {
+	if fi != nil && int64(len(data)) == fi.Size() && ctx == nil {
 		opts.Cache.Put(metaKey(j.path, fi, false), metaPayload(key, metaNoText|metaIndexOnly, &fr.Index))
 	}
 	return fr, nil
@@ -241,6 +245,9 @@ func checkByMeta(opts *Options, path, display string, fi os.FileInfo, explicit b
 
 // rememberMeta records which content a file had when it had this metadata.
 func rememberMeta(opts *Options, path string, fi os.FileInfo, explicit bool, key cache.Key, fr *FileResult) {
+	if key == (cache.Key{}) {
+		return // not cached by content (see checkCachedKey)
+	}
 	flags := byte(0)
 	if fr.Suppressions == nil {
 		flags |= metaNoText
@@ -302,9 +309,21 @@ func metaCannotMatter(p []byte, ns *facts.NeedleSet) bool {
 // content key.
 func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (*FileResult, cache.Key) {
 	if opts.Cache == nil {
-		return CheckBytes(display, data, explicit), cache.Key{}
+		return checkBytesIn(opts.Dir, display, data, explicit), cache.Key{}
 	}
-	key := cacheKey(display, data, explicit)
+	ctx, cacheable := registry.CacheContext(opts.Dir, display, data)
+	if !cacheable {
+		// A file read with others that cannot say what they are (a
+		// plan and its configuration) is not cached.
+		return checkBytesIn(opts.Dir, display, data, explicit), cache.Key{}
+	}
+	key := withContext(cacheKey(display, data, explicit), ctx)
+	// A result that depends on other files is found by content and
+	// context, never by the file's metadata alone (no metadata entry).
+	metaOK := key
+	if ctx != nil {
+		metaOK = cache.Key{}
+	}
 	if payload, ok := opts.Cache.Get(key); ok {
 		if fr, err := decodeEntry(payload, display, explicit); err == nil {
 			if len(fr.Diags) > 0 || opts.KeepSources {
@@ -312,16 +331,31 @@ func checkCachedKey(opts *Options, display string, data []byte, explicit bool) (
 			}
 			fr.cached = true
 			fr.Suppressions = suppress.Scan(display, data)
-			return fr, key
+			return fr, metaOK
 		}
 		// A payload that does not decode is never trusted: recompute
 		// and replace it.
 	}
-	fr := CheckBytes(display, data, explicit)
+	fr := checkBytesIn(opts.Dir, display, data, explicit)
 	if payload, ok := encodeEntry(fr); ok {
 		opts.Cache.Put(key, payload)
 	}
-	return fr, key
+	return fr, metaOK
+}
+
+// withContext folds what else a result depends on (see
+// registry.CacheContext) into a content key; nil leaves it as it is.
+func withContext(k cache.Key, ctx []byte) cache.Key {
+	if ctx == nil {
+		return k
+	}
+	h := sha256.New()
+	h.Write(k[:])
+	fmt.Fprintf(h, "context\x00%d\x00", len(ctx))
+	h.Write(ctx)
+	var out cache.Key
+	h.Sum(out[:0])
+	return out
 }
 
 // encodeEntry writes the cached part of a result. ok is false for a result

@@ -105,12 +105,27 @@ type FileResult struct {
 	// index (keys and positions, no trees), for the cross-file rules.
 	Index facts.FileIndex
 
+	// Describes lists the files (as shown) whose definitions this file
+	// restates at their places there: a Terraform plan's configuration.
+	// Their own entries leave the project index (they are the same
+	// resources), and a clash there is reported.
+	Describes []string
+
 	cached bool // read from the result cache
 	unread bool // ... by its metadata, without reading the file
 	// reread is the file to read again for snippets when its text was
 	// released; "" when the text came from standard input or an overlay
 	// (then it is never released).
 	reread string
+}
+
+func (fr *FileResult) describe(file string) {
+	for _, f := range fr.Describes {
+		if f == file {
+			return
+		}
+	}
+	fr.Describes = append(fr.Describes, file)
 }
 
 // Result is the outcome of a run.
@@ -133,6 +148,10 @@ type Summary struct {
 	Skipped     int `json:"skipped"`
 	Errors      int `json:"errors"`
 	Warnings    int `json:"warnings"`
+	// Baselined counts the findings left out because the baseline holds
+	// them (apigwlint lint with a baseline; counted by the command line,
+	// not the engine). Absent from JSON when 0.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 type job struct {
@@ -572,7 +591,7 @@ func unwrapPathError(err error) error {
 
 func isDefinitionFile(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".tf", ".tofu":
 		return true
 	}
 	return false
@@ -647,10 +666,17 @@ func tooLarge(opts *Options, j job, size int64) *FileResult {
 // Defs[i].Root is nil: what later stages need of a definition (the project
 // index) is taken in the loop below.
 func CheckBytes(display string, data []byte, explicit bool) *FileResult {
+	return checkBytesIn(".", display, data, explicit)
+}
+
+// checkBytesIn is CheckBytes for a file whose display path is relative to
+// dir (a Terraform file is read with the other files of its directory).
+func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
 	var docDiags []diag.Diagnostic
-	fe := registry.For(display, data)
-	f := fe.Load(display, data, func(def *frontend.Definition) {
+	// How the format writes a key, for the fixes of misspelt keys.
+	spelling := registry.For(display, data).Spelling
+	f, fe := registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			if def.Problem.Rule == rules.NotADefinition.ID && !explicit {
 				return
@@ -659,12 +685,24 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 			return
 		}
 		fr.Definitions++
+		at := display
+		if def.File != "" {
+			at = def.File
+			fr.describe(at)
+		}
+		start := len(docDiags)
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, display, def.Doc, def.Src, fe.Spelling)...)
-		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		// Fixes are edits of the file read: none for a definition whose
+		// positions are in another file (a plan's resource at its block).
+		src := def.Src
+		if def.File != "" {
+			src = nil
+		}
+		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, at, def.Doc, src, spelling)...)
+		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
-		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)
-		ctx.Src = def.Src
+		ctx := rules.NewContext(at, def.Doc, def.Op, def.Root, &docDiags)
+		ctx.Src = src
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue
@@ -682,12 +720,21 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 			}
 			docDiags = kept
 		}
+		if def.Label != "" {
+			for i := start; i < len(docDiags); i++ {
+				d := &docDiags[i]
+				d.Message = def.Label + ": " + d.Message
+				if def.File != "" {
+					d.Related = append(d.Related, diag.Related{File: display, Range: def.Origin, Message: "planned as " + def.Label})
+				}
+			}
+		}
 	})
 	fr.File = f
 	// Fixes were computed on the text as normalised; they apply to the
 	// bytes as read.
 	for i := range docDiags {
-		if len(docDiags[i].Fixes) > 0 {
+		if len(docDiags[i].Fixes) > 0 && f != nil {
 			f.RawFixes(docDiags[i].Fixes)
 		}
 	}
@@ -736,14 +783,24 @@ func unparsedNonDefinition(f *source.File) bool {
 // other file of the project this way. The result's Index equals
 // CheckBytes's.
 func IndexBytes(display string, data []byte) *FileResult {
+	return indexBytesIn(".", display, data)
+}
+
+// indexBytesIn is IndexBytes for a display path relative to dir.
+func indexBytesIn(dir, display string, data []byte) *FileResult {
 	fr := &FileResult{Path: display}
-	registry.Load(display, data, func(def *frontend.Definition) {
+	registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			return
 		}
 		fr.Definitions++
+		at := display
+		if def.File != "" {
+			at = def.File
+			fr.describe(at)
+		}
 		schema.Normalize(def.Root, def.Op, rules.IndexParams()...)
-		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
+		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 	})
 	fr.Index.Compact()
 	return fr

@@ -138,10 +138,26 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 	}
 	byPath := make(map[string]*FileResult, len(res.Files))
 	parts := make([]facts.FileIndex, 0, len(res.Files)+len(indexOnly))
+	// A plan restates the resources of its configuration's files: theirs
+	// leave the index, and a clash placed there by a named plan is
+	// reported.
+	described := map[string]bool{}
+	for _, fr := range res.Files {
+		for _, f := range fr.Describes {
+			described[f] = true
+		}
+	}
 	for _, fr := range res.Files {
 		byPath[fr.Path] = fr
-		parts = append(parts, fr.Index)
+		if !described[fr.Path] {
+			parts = append(parts, fr.Index)
+		}
 		fr.Index = facts.FileIndex{} // merged below: not kept twice
+	}
+	for _, fr := range indexOnly {
+		if described[fr.Path] {
+			fr.Index = facts.FileIndex{}
+		}
 	}
 	if !opts.wholeIndex {
 		// A partial run: of the files not asked for, only entries that
@@ -158,7 +174,7 @@ func checkProject(opts *Options, res *Result, indexOnly []*FileResult) {
 			fr.Index = facts.FileIndex{}
 		}
 	}
-	ix := facts.NewIndex(parts, func(file string) bool { return byPath[file] != nil })
+	ix := facts.NewIndex(parts, func(file string) bool { return byPath[file] != nil || described[file] })
 	ix.BothSides = opts.ReportBothSides
 	var out []diag.Diagnostic
 	ctx := rules.NewProjectContext(ix, &out)

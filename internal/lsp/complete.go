@@ -33,6 +33,9 @@ func (s *Server) completion(p completionParams) CompletionList {
 		return empty
 	}
 	pos := d.text.fromLSP(p.Position)
+	if ext := strings.ToLower(filepath.Ext(d.path)); ext == ".tf" || ext == ".tofu" {
+		return CompletionList{Items: tfCompletion(d.text, pos)}
+	}
 	isJSON := strings.EqualFold(filepath.Ext(d.path), ".json")
 	ctx, ok := treeContext(d.text, a, pos, isJSON)
 	if ok {

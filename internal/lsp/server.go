@@ -338,9 +338,11 @@ func (s *Server) pathFor(uri, languageID string) string {
 		name = "untitled"
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml", ".json", ".tf", ".tofu":
 	default:
-		if languageID == "json" || languageID == "jsonc" {
+		if languageID == "terraform" || languageID == "opentofu" {
+			name += ".tf"
+		} else if languageID == "json" || languageID == "jsonc" {
 			name += ".json"
 		} else {
 			name += ".yaml"

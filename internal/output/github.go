@@ -56,8 +56,8 @@ func (GitHub) Format(w io.Writer, res *lint.Result) error {
 		fmt.Fprintf(bw, "::error title=apigwlint::%s\n", ghData(e))
 	}
 	s := res.Summary
-	fmt.Fprintf(bw, "apigwlint: %s, %s: %s, %s\n", plural(s.Files, "file"), plural(s.Definitions, "definition"),
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+	fmt.Fprintf(bw, "apigwlint: %s, %s: %s, %s%s\n", plural(s.Files, "file"), plural(s.Definitions, "definition"),
+		plural(s.Errors, "error"), plural(s.Warnings, "warning"), baselineNote(s))
 	return bw.Flush()
 }
 

@@ -74,7 +74,7 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 	if s.Skipped > 0 {
 		fmt.Fprintf(bw, " (%d %s without definitions skipped)", s.Skipped, pluralWord(s.Skipped, "file"))
 	}
-	fmt.Fprintf(bw, ": %s, %s\n", plural(s.Errors, "error"), plural(s.Warnings, "warning"))
+	fmt.Fprintf(bw, ": %s, %s%s\n", plural(s.Errors, "error"), plural(s.Warnings, "warning"), baselineNote(s))
 	return bw.Flush()
 }
 
@@ -98,6 +98,15 @@ func fixableLine(w io.Writer, ds []diag.Diagnostic) {
 	case unsafe > 0:
 		fmt.Fprintf(w, "%d fixable with --fix --unsafe-fixes\n", unsafe)
 	}
+}
+
+// baselineNote ends a summary line with the findings the baseline left
+// out, if any.
+func baselineNote(s lint.Summary) string {
+	if s.Baselined == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d in the baseline", s.Baselined)
 }
 
 func plural(n int, w string) string { return fmt.Sprintf("%d %s", n, pluralWord(n, w)) }

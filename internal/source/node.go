@@ -53,7 +53,11 @@ type Node struct {
 	JSONString bool
 	// Implicit is set on a value a deployment tool fills in by itself:
 	// it takes part in the cross-file rules but is never reported.
-	Implicit    bool
+	Implicit bool
+	// Computed is set on a value computed from the text at Range (a
+	// variable, an expression) rather than written there as it is:
+	// positions inside the value do not map to columns of the text.
+	Computed    bool
 	StringRange diag.Range
 
 	// ext holds what few nodes have (Symbol, Tag), so that every other

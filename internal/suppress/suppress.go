@@ -77,6 +77,9 @@ type Set struct {
 // comments and give nil; so does a file without any "apigwlint-" text,
 // which costs one bytes.Contains.
 func Scan(file string, data []byte) *Set {
+	if ext := strings.ToLower(filepath.Ext(file)); ext == ".tf" || ext == ".tofu" {
+		return ScanHCL(file, data)
+	}
 	if strings.EqualFold(filepath.Ext(file), ".json") || !bytes.Contains(data, []byte(prefix)) {
 		return nil
 	}

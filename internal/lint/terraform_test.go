@@ -1,0 +1,121 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const tfMain = `resource "alicloud_api_gateway_api" "get" {
+  group_id    = "7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0"
+  name        = "GetUser"
+  description = "get a user"
+  auth_type   = "APP"
+
+  request_config {
+    protocol = "HTTP"
+    method   = "GET"
+    path     = var.path
+    mode     = "MAPPING"
+  }
+
+  service_type = "HTTP"
+
+  http_service_config {
+    address = "http://users.internal:8080"
+    method  = "GET"
+    path    = "/v1/users"
+    timeout = 3000
+  }
+}
+`
+
+func tfVars(path string) string {
+	return "variable \"path\" {\n  default = \"" + path + "\"\n}\n"
+}
+
+func tfRules(res *Result) string {
+	var out []string
+	for _, d := range res.Diags {
+		out = append(out, d.File+":"+d.Rule)
+	}
+	return strings.Join(out, " ")
+}
+
+// A Terraform file is read with its module's other files, found where the
+// file is on disk, not where its display path would be taken from the
+// process's working directory (an editor's workspace, lint run on a
+// directory elsewhere).
+func TestTerraformSiblingsFoundFromDisplayDir(t *testing.T) {
+	dir := t.TempDir()
+	mod := filepath.Join(dir, "mod")
+	if err := os.MkdirAll(mod, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(mod, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("main.tf", tfMain)
+	write("variables.tf", tfVars("/users/[id]"))
+	res, err := Run(Options{Paths: []string{"mod/main.tf"}, Dir: dir, ProjectRoot: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tfRules(res); got != "mod/main.tf:path-param-undeclared" {
+		t.Errorf("got %q, want the path from variables.tf checked", got)
+	}
+}
+
+// A Terraform file's result depends on its siblings, so it is cached under
+// its content and their metadata: changing only the variables changes the
+// finding, and an unchanged module is a cache hit.
+func TestTerraformNotCachedByContent(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("main.tf", tfMain)
+	cacheDir := t.TempDir()
+	hits := 0
+	lintOnce := func() string {
+		t.Helper()
+		c, err := OpenCache(cacheDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		res, err := Run(Options{Paths: []string{"."}, Dir: dir, ProjectRoot: dir, Cache: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits = res.CacheHits
+		return tfRules(res)
+	}
+	write("variables.tf", tfVars("/users/[id]"))
+	if got := lintOnce(); got != "main.tf:path-param-undeclared" {
+		t.Fatalf("first run: %q", got)
+	}
+	// Unchanged: both files come from the cache (by content and the
+	// module's metadata).
+	if got := lintOnce(); got != "main.tf:path-param-undeclared" || hits != 2 {
+		t.Fatalf("warm run: %q, %d cache hits, want 2", got, hits)
+	}
+	write("variables.tf", tfVars("/users"))
+	later := time.Now().Add(2 * time.Second)
+	os.Chtimes(filepath.Join(dir, "variables.tf"), later, later)
+	if got := lintOnce(); got != "" {
+		t.Errorf("after the variable changed: %q, want nothing (a stale cached result?)", got)
+	}
+	write("variables.tf", tfVars("/users/[id]"))
+	if got := lintOnce(); got != "main.tf:path-param-undeclared" {
+		t.Errorf("after the variable changed back: %q", got)
+	}
+}
