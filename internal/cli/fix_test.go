@@ -202,3 +202,33 @@ func TestFixWithCache(t *testing.T) {
 		t.Errorf("fixed with a warm cache:\n%s", got)
 	}
 }
+
+// TestFixNarrowed: only what the run would report is fixed — a rule left
+// out by --ignore, or a finding the baseline holds, keeps its text.
+func TestFixNarrowed(t *testing.T) {
+	root := repoRoot(t)
+	in, _ := os.ReadFile(filepath.Join(root, "testdata/fix/yaml-enums/in.yaml"))
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, dir, "a.yaml", strings.Replace(string(in), "ResultType: 'JSNO'", "ResultType: 'JSNO'\nDescriptoin: x", 1))
+	if _, errs, _ := run(t, "lint", "--fix", "--ignore", "schema", "a.yaml"); !strings.Contains(errs, "fixed 1 problem in 1 file") {
+		t.Errorf("stderr %q", errs)
+	}
+	got, _ := os.ReadFile("a.yaml")
+	if !strings.Contains(string(got), "\nDescription: x") || !strings.Contains(string(got), "Visibility: private") {
+		t.Errorf("--ignore schema: only the key should be fixed:\n%s", got)
+	}
+	// Baselined findings stay as they are; --no-baseline fixes them.
+	if _, errs, code := run(t, "baseline", "a.yaml"); code != ExitOK {
+		t.Fatalf("baseline: %d %s", code, errs)
+	}
+	if _, errs, code := run(t, "lint", "--fix", "a.yaml"); code != ExitOK || strings.Contains(errs, "fixed") {
+		t.Errorf("with a baseline: exit %d, %q", code, errs)
+	}
+	if again, _ := os.ReadFile("a.yaml"); string(again) != string(got) {
+		t.Error("a baselined finding was fixed")
+	}
+	if _, errs, _ := run(t, "lint", "--fix", "--no-baseline", "a.yaml"); !strings.Contains(errs, "fixed 5 problems") {
+		t.Errorf("--no-baseline: %q", errs)
+	}
+}
