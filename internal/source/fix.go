@@ -240,9 +240,12 @@ func (f *File) deleteJSONMember(obj *Node, at int) (diag.Edit, bool) {
 		// "A": 1, "B": 2 → "A": 1
 		s, e = f.OffsetOf(obj.Fields[at-1].Value.Range.End), valEnd
 	}
+	if s > keyStart || e < valEnd || e > len(f.Src) {
+		return diag.Edit{}, false // a neighbour a front-end made up, without a place
+	}
 	// Between the two ends there must be only the member, blanks and one
 	// comma: anything else means a range is not what it seems.
-	between := f.Src[s:e]
+	var between []byte
 	if at+1 < len(obj.Fields) {
 		between = f.Src[valEnd:e]
 	} else {
@@ -268,7 +271,7 @@ func (f *File) deleteYAMLEntry(fl *Field) (diag.Edit, bool) {
 	if v.Range.Start.Line != fl.KeyRange.Start.Line || v.Range.End.Line != v.Range.Start.Line {
 		return diag.Edit{}, false
 	}
-	if vs := f.OffsetOf(v.Range.Start); vs < len(f.Src) && (f.Src[vs] == '|' || f.Src[vs] == '>' || f.Src[vs] == '&' || f.Src[vs] == '*' || f.Src[vs] == '!') {
+	if vs := f.OffsetOf(v.Range.Start); vs >= len(f.Src) || f.Src[vs] == '|' || f.Src[vs] == '>' || f.Src[vs] == '&' || f.Src[vs] == '*' || f.Src[vs] == '!' || anchored(f.Src, vs) {
 		return diag.Edit{}, false // a block scalar, an anchor, an alias or a tag
 	}
 	le := bytes.IndexByte(f.Src[keyStart:], '\n')
