@@ -80,8 +80,8 @@ func (e *env) lintFixing(opts lint.Options, f *lintFlags, narrow func(*lint.Resu
 		}
 		return nil, ExitOK, true
 	}
-	if n := rep.Fixes(); n > 0 {
-		fmt.Fprintf(e.stderr, "apigwlint: fixed %s in %s\n", countOf(n, "problem"), countOf(len(rep.Changes)-len(rep.Errors), "file"))
+	if files, n := rep.Written(); n > 0 {
+		fmt.Fprintf(e.stderr, "apigwlint: fixed %s in %s\n", countOf(n, "problem"), countOf(files, "file"))
 	}
 	rep.Result.Errors = append(rep.Result.Errors, rep.Errors...)
 	return rep.Result, ExitOK, false

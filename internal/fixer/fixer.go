@@ -53,7 +53,8 @@ type Change struct {
 	Path          string // as displayed
 	File          string // the file written (symlinks resolved)
 	Before, After []byte
-	Fixes         int // fixes applied to it
+	Fixes         int  // fixes applied to it
+	Written       bool // the file was written (not with DryRun, nor on an error)
 }
 
 // Report is what a run did.
@@ -74,6 +75,17 @@ func (r *Report) Fixes() int {
 		n += c.Fixes
 	}
 	return n
+}
+
+// Written counts the files written and the fixes in them.
+func (r *Report) Written() (files, fixes int) {
+	for _, c := range r.Changes {
+		if c.Written {
+			files++
+			fixes += c.Fixes
+		}
+	}
+	return files, fixes
 }
 
 // ErrStdin is returned for a run over standard input, which has no file
@@ -200,7 +212,26 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 		c := &rep.Changes[i]
 		if err := write(c); err != nil {
 			rep.Errors = append(rep.Errors, fmt.Sprintf("cannot write %s: %v", c.Path, err))
+			continue
 		}
+		c.Written = true
+	}
+	if len(rep.Errors) > 0 {
+		// The result must be of the files as they are: lint them again
+		// from disk.
+		lo.Overlays = nil
+		lo.Cache = nil
+		if o.Cache != nil {
+			lo.Cache = o.Cache()
+		}
+		res, err := lint.Run(lo)
+		if err != nil {
+			return nil, err
+		}
+		if o.Narrow != nil {
+			o.Narrow(res)
+		}
+		rep.Result = res
 	}
 	return rep, nil
 }

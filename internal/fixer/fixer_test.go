@@ -164,6 +164,7 @@ func TestRunLeavesBrokenAlone(t *testing.T) {
 // TestRunFileChangedMeanwhile: a file edited while the run went on is not
 // overwritten.
 func TestRunFileChangedMeanwhile(t *testing.T) {
+	meanwhile := strings.Replace(api, "AuthType: APP", "AuthType: ANONYMOUS\nAllowSignatureMethod: HmacSHA256", 1)
 	dir := setup(t, map[string]string{"a.yaml": broken})
 	path := filepath.Join(dir, "a.yaml")
 	passes := 0
@@ -171,17 +172,21 @@ func TestRunFileChangedMeanwhile(t *testing.T) {
 		breakFixes: func([]diag.Diagnostic) {
 			// After the first pass, which reads the file.
 			if passes++; passes == 2 {
-				os.WriteFile(path, []byte(api), 0o600)
+				os.WriteFile(path, []byte(meanwhile), 0o600)
 			}
 		},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := read(t, path); got != api {
+	if got := read(t, path); got != meanwhile {
 		t.Errorf("overwritten:\n%s", got)
 	}
-	if len(rep.Errors) != 1 || !strings.Contains(rep.Errors[0], "changed while apigwlint ran") {
+	if len(rep.Errors) != 1 || !strings.Contains(rep.Errors[0], "changed while apigwlint ran") || rep.Changes[0].Written {
 		t.Errorf("errors %q", rep.Errors)
+	}
+	// The result is of the file as it is on disk.
+	if len(rep.Result.Diags) != 1 || rep.Result.Diags[0].Rule != "signature-method-requires-app-auth" {
+		t.Errorf("result of the text not written: %+v", rep.Result.Diags)
 	}
 }
