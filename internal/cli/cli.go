@@ -17,6 +17,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/apigwlint/apigwlint/internal/baseline"
 	"github.com/apigwlint/apigwlint/internal/cache"
 	"github.com/apigwlint/apigwlint/internal/config"
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -42,6 +43,7 @@ request files, ROS templates, Serverless Devs s.yaml files, Terraform (.tf,
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)
+  apigwlint lint --fix [path ...]           apply the safe suggested fixes (--diff: show them)
   apigwlint rules                           list rules with their severity
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
@@ -56,7 +58,7 @@ Run 'apigwlint COMMAND --help' for a command's flags.
 
 Exit status: 0 no error (and warnings within --max-warnings), 1 diagnostics
 that fail the check, 2 the check could not be done (bad flag, bad config,
-unreadable path).
+unreadable path). With --diff: 1 when there is a fix to make.
 `
 
 type env struct {
@@ -172,6 +174,7 @@ type lintFlags struct {
 	printConfig                                  bool
 	sel                                          selectionFlags
 	baseline                                     baselineFlags
+	fixes                                        fixFlags
 }
 
 // lintFlagSet defines the flags of lint into f; its output is discarded
@@ -194,6 +197,7 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
 	defineSelectionFlags(fs, &f.sel)
 	defineBaselineFlags(fs, &f.baseline)
+	addFixFlags(fs, &f.fixes)
 	return fs
 }
 
@@ -227,6 +231,10 @@ func (e *env) lint(args []string) int {
 	}
 	if !slices.Contains(output.Names(), f.format) {
 		return e.badValue("--format", f.format, strings.Join(output.Names(), ", "))
+	}
+	if err := checkFixFlags(&f.fixes, paths); err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
 	}
 	var reportTo io.Writer = e.stdout
 	useColor := decideColor(f.color, e.stdout, isTerminal)
@@ -267,13 +275,25 @@ func (e *env) lint(args []string) int {
 		}
 	}
 	opts.Exclude = append(opts.Exclude, run.baseline.exclude)
-	opts.Cache = e.openCache(f.cacheDir, f.noCache)
-	res, err := lint.Run(opts)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
+	var res *lint.Result
+	var stale []baseline.Entry
+	if f.fixes.on() {
+		// Every pass is narrowed as a report is, so that what is fixed
+		// is what would be reported.
+		narrow := func(r *lint.Result) { stale = narrowRun(r, known, run.sel, opts.ProjectRoot, cwd) }
+		var code int
+		var done bool
+		if res, code, done = e.lintFixing(opts, &f, narrow); done {
+			return code
+		}
+	} else {
+		opts.Cache = e.openCache(f.cacheDir, f.noCache)
+		if res, err = lint.Run(opts); err != nil {
+			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+			return ExitUsage
+		}
+		stale = narrowRun(res, known, run.sel, opts.ProjectRoot, cwd)
 	}
-	stale := narrowRun(res, known, run.sel, opts.ProjectRoot, cwd)
 	if f.output != "" {
 		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
 			fmt.Fprintf(e.stderr, "apigwlint: cannot write %s: %v\n", f.output, err)
@@ -623,6 +643,9 @@ func Explain(r *rules.Rule) string {
 	}
 	fmt.Fprintf(&b, "%s (%s, %s)\n\n%s\n\n", r.ID, severityWord(r.Severity), op, r.Doc.Summary)
 	fmt.Fprintf(&b, "Why:\n%s\n", indent(r.Doc.Why))
+	if r.Doc.Fix.Safety != rules.NoFix {
+		fmt.Fprintf(&b, "\nFix (%s; lint --fix%s):\n%s\n", r.Doc.Fix.Safety, fixApplied(r.Doc.Fix.Safety), indent(r.Doc.Fix.Text))
+	}
 	example := func(title string, one string, many map[string]string) {
 		if one == "" && len(many) == 0 {
 			return

@@ -674,6 +674,8 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 	fr := &FileResult{Path: display, Explicit: explicit, Suppressions: suppress.Scan(display, data)}
 	var docDiags []diag.Diagnostic
+	// How the format writes a key, for the fixes of misspelt keys.
+	spelling := registry.For(display, data).Spelling
 	f, fe := registry.LoadIn(dir, display, data, func(def *frontend.Definition) {
 		if def.Problem != nil {
 			if def.Problem.Rule == rules.NotADefinition.ID && !explicit {
@@ -690,10 +692,17 @@ func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 		}
 		start := len(docDiags)
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.Check(def.Root, def.Op, at, def.Doc)...)
+		// Fixes are edits of the file read: none for a definition whose
+		// positions are in another file (a plan's resource at its block).
+		src := def.Src
+		if def.File != "" {
+			src = nil
+		}
+		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, at, def.Doc, src, spelling)...)
 		rules.IndexDefinition(&fr.Index, at, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
 		ctx := rules.NewContext(at, def.Doc, def.Op, def.Root, &docDiags)
+		ctx.Src = src
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue
@@ -722,6 +731,13 @@ func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 		}
 	})
 	fr.File = f
+	// Fixes were computed on the text as normalised; they apply to the
+	// bytes as read.
+	for i := range docDiags {
+		if len(docDiags[i].Fixes) > 0 && f != nil {
+			f.RawFixes(docDiags[i].Fixes)
+		}
+	}
 	fr.Index.Compact()
 	// The loader's problems first, then each document's, as they were
 	// always ordered.

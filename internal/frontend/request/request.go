@@ -22,8 +22,8 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 	// frontend.Frontend.Load), and a file may hold thousands.
 	var def frontend.Definition
 	return source.LoadEach(path, data, source.DefaultOptions, func(doc *source.Document) {
-		op, d := schema.Detect(doc.Root, path, doc.Index)
-		def = frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d}
+		op, d := schema.DetectIn(doc.Root, path, doc.Index, doc.File)
+		def = frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, Src: doc.File}
 		each(&def)
 	})
 }
