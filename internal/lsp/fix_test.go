@@ -121,12 +121,16 @@ func applyEdits(t *testing.T, src string, edits []textEdit) string {
 	return b.String()
 }
 
-// editsFor takes the edits of a workspace edit for one document, in
-// either form, and checks the version when it is given.
+// editsFor takes the edits of a workspace edit for one document: as
+// documentChanges for version (a client that declared them), as changes
+// for version -1.
 func editsFor(t *testing.T, we *WorkspaceEdit, uri string, version int) []textEdit {
 	t.Helper()
 	if we == nil {
 		t.Fatal("code action without an edit")
+	}
+	if c := len(we.DocumentChanges) > 0; c != (version >= 0) {
+		t.Fatalf("workspace edit %+v: documentChanges %v, want %v", we, c, version >= 0)
 	}
 	if len(we.DocumentChanges) > 0 {
 		if len(we.DocumentChanges) != 1 || we.DocumentChanges[0].TextDocument.URI != uri || we.DocumentChanges[0].TextDocument.Version != version {
@@ -210,9 +214,10 @@ func TestCapabilitiesAdvertiseCodeActionsAndDefinition(t *testing.T) {
 // workspace edit are tried.
 func TestQuickFixAppliedClearsDiagnostic(t *testing.T) {
 	for _, tt := range []struct {
-		name string
-		caps map[string]any
-	}{{"documentChanges", literalClient}, {"changes", map[string]any{}}} {
+		name    string
+		caps    map[string]any
+		version int
+	}{{"documentChanges", literalClient, 1}, {"changes", map[string]any{}, -1}} {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			c := newTestClient(t, Options{Linter: typoLinter(visibilityTypo)})
@@ -241,7 +246,7 @@ func TestQuickFixAppliedClearsDiagnostic(t *testing.T) {
 			if a.Title != "Visibility" || !a.IsPreferred || len(a.Diagnostics) != 1 || a.Diagnostics[0].Range != d.Range || a.Diagnostics[0].Message != d.Message {
 				t.Errorf("action %+v, want the safe fix titled by its message, preferred, for the diagnostic", a)
 			}
-			edits := editsFor(t, a.Edit, uri, 1)
+			edits := editsFor(t, a.Edit, uri, tt.version)
 			if len(edits) != 1 || edits[0].Range != rng(1, 15, 1, 24) {
 				t.Errorf("edits %+v, want one at 1:15-1:24 (UTF-16 units)", edits)
 			}
@@ -314,13 +319,15 @@ func TestFixAllSourceAction(t *testing.T) {
 		typo{wrong: "ApiNmae", rule: "a-rule", fixes: []diag.Fix{{Message: "ApiName", Safe: true}}},
 		typo{wrong: "ApiNmae", rule: "b-rule", fixes: []diag.Fix{{Message: "fix b", Safe: true, Edits: []diag.Edit{{Start: 3, End: 7, NewText: "Name"}}}}},
 		typo{wrong: "PUBLIK", rule: "enum", fixes: []diag.Fix{{Message: "PRIVATE", Safe: false}}},
+		// Alternatives that do not overlap: the first is applied.
+		typo{wrong: "Tagz", rule: "c-rule", fixes: []diag.Fix{{Message: "Tags", Safe: true}, {Message: "Tagz!", Safe: true, Edits: []diag.Edit{{Start: 4, End: 4, NewText: "!"}}}}},
 	)})
 	c.initWith(root, literalClient)
 	uri := pathToURI(filepath.Join(root, "a.yaml"))
-	text := "Visibilty: PUBLIK\n# 😀 Visibilty\nApiNmae: x\n"
+	text := "Visibilty: PUBLIK\n# 😀 Visibilty\nApiNmae: x\nTagz: []\n"
 	c.open(uri, text)
-	if got := c.diagnostics(uri, 1); len(got.Diagnostics) != 5 {
-		t.Fatalf("diagnostics %+v, want 5", got.Diagnostics)
+	if got := c.diagnostics(uri, 1); len(got.Diagnostics) != 6 {
+		t.Fatalf("diagnostics %+v, want 6", got.Diagnostics)
 	}
 	for _, only := range [][]string{{"source.fixAll"}, {"source"}, {kindFixAll}} {
 		actions := c.codeActions(uri, rng(0, 0, 0, 0), only)
@@ -341,7 +348,7 @@ func TestFixAllSourceAction(t *testing.T) {
 	}
 	fixAll := c.codeActions(uri, rng(0, 0, 0, 0), []string{"source.fixAll"})[0]
 	fixed := applyEdits(t, text, editsFor(t, fixAll.Edit, uri, 1))
-	if want := "Visibility: PUBLIK\n# 😀 Visibility\nApiName: x\n"; fixed != want {
+	if want := "Visibility: PUBLIK\n# 😀 Visibility\nApiName: x\nTags: []\n"; fixed != want {
 		t.Fatalf("fix all: %q, want %q", fixed, want)
 	}
 	c.change(uri, 2, fixed)
@@ -442,7 +449,9 @@ func TestCodeActionMatchesClientDiagnostics(t *testing.T) {
 	foreign := map[string]any{"range": rng(0, 0, 0, 3), "code": 42, "source": "yaml", "message": "x"}
 	moved := d
 	moved.Range = rng(0, 0, 0, 9)
-	if got := c.codeActions(uri, rng(0, 0, 0, 0), []string{"quickfix"}, foreign, moved, "not an object"); len(got) != 0 {
+	other := d
+	other.Source = "another-linter"
+	if got := c.codeActions(uri, rng(0, 0, 0, 0), []string{"quickfix"}, foreign, moved, other, "not an object"); len(got) != 0 {
 		t.Errorf("foreign and moved diagnostics: %+v, want none", got)
 	}
 	if got := c.codeActions(uri, rng(0, 0, 0, 0), []string{"quickfix"}, foreign, d); len(got) != 1 || got[0].Diagnostics[0].Range != d.Range {
