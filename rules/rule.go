@@ -61,8 +61,11 @@ type Context struct {
 	Document int
 	Op       string
 	Root     *source.Node
-	rule     *Rule
-	out      *[]diag.Diagnostic
+	// Src is the file the definition is read from, for suggested fixes
+	// (see Fix); nil: none are offered.
+	Src  *source.File
+	rule *Rule
+	out  *[]diag.Diagnostic
 }
 
 // NewContext prepares a context; the engine calls it once per definition.

@@ -127,6 +127,9 @@ type checker struct {
 	// emptyReported records empty required values already reported, so
 	// that "" breaking both a pattern and a length is one diagnostic.
 	emptyReported map[string]bool
+	// src is the text the definition was read from, for suggested fixes;
+	// nil: none are offered.
+	src *source.File
 }
 
 // unknownValue stands for a value that is not checked: the fast check
@@ -173,14 +176,21 @@ func Unchecked(pointer string, pointers []string) bool {
 //   - unknown keys are reported with a suggestion and left out of
 //     validation, so that each mistake is reported once.
 func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
-	return check(root, op, file, doc, true)
+	return check(root, op, file, doc, true, nil)
+}
+
+// CheckFile is Check on a definition read from src: a misspelt key or
+// enum value then carries the fix (edits in offsets of src.Src, see
+// source.RawOffset).
+func CheckFile(root *source.Node, op, file string, doc int, src *source.File) []diag.Diagnostic {
+	return check(root, op, file, doc, true, src)
 }
 
 // check is Check; with fast false every definition is validated by the
 // library, never waved through by the fast path (tests compare the two).
-func check(root *source.Node, op, file string, doc int, fast bool) []diag.Diagnostic {
+func check(root *source.Node, op, file string, doc int, fast bool, src *source.File) []diag.Diagnostic {
 	s := MustGet(op)
-	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}}
+	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}, src: src}
 	val := c.walk(root, s.Root, false)
 	if fast && s.fast != nil && s.fast.valid(val, 0) {
 		return c.diags
@@ -226,9 +236,10 @@ func Normalize(root *source.Node, op string, keys ...string) {
 	c.walk(root, s.Root, false)
 }
 
-func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.Related) {
+func (c *checker) add(r diag.Range, rule, pointer, msg string, related ...diag.Related) *diag.Diagnostic {
 	c.diags = append(c.diags, diag.Diagnostic{File: c.file, Range: r, Severity: diag.Error, Rule: rule,
 		Message: msg, Document: c.doc, Pointer: pointer, Related: related})
+	return &c.diags[len(c.diags)-1]
 }
 
 // walk returns the plain JSON value for validation.
@@ -483,7 +494,8 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 		where += ", which the gateway ignores"
 	}
 	msg := diag.Sprintf("unknown key %q %s", f.RawKey, where)
-	if s := Suggest(f.RawKey, names); s != "" {
+	s, safe := Closest(f.RawKey, names)
+	if s != "" {
 		if inJSON && required[s] && !hasKey(obj, s) {
 			rule = RuleUnknownField
 			msg = diag.Sprintf("unknown key %q in %s, so the required key %s is missing", f.RawKey, Readable(obj.Pointer), s)
@@ -493,7 +505,32 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 	} else if len(names) <= 12 {
 		msg += "; expected one of " + strings.Join(names, ", ")
 	}
-	c.add(f.KeyRange, rule, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+	d := c.add(f.KeyRange, rule, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
+	if s != "" && obj.Get(s) == nil && !(inJSON && hasKey(obj, s)) {
+		if e, ok := c.src.RenameKey(f, s); ok {
+			d.Fixes = []diag.Fix{{Message: diag.Sprintf("rename %q to %q", f.RawKey, s), Safe: safe, Edits: []diag.Edit{e}}}
+		}
+	}
+}
+
+// Closest is the candidate a misspelt s stands for, as Suggest finds it,
+// and whether a fix to it is safe: s differs from it only in case and from
+// no other candidate so, or it is the only candidate close enough.
+func Closest(s string, candidates []string) (string, bool) {
+	folded := ""
+	for _, c := range candidates {
+		if strings.EqualFold(c, s) {
+			if folded != "" {
+				folded = ""
+				break
+			}
+			folded = c
+		}
+	}
+	if folded != "" {
+		return folded, true
+	}
+	return SuggestOne(s, candidates)
 }
 
 // hasKey reports whether an object inside a JSON-string parameter holds
@@ -539,12 +576,25 @@ const maxSuggest = 64
 // by that distance: a candidate whose length differs by more is skipped,
 // and the distance of the others stops as soon as it exceeds it.
 func Suggest(s string, candidates []string) string {
+	best, _ := suggest(s, candidates)
+	return best
+}
+
+// SuggestOne is Suggest, and whether the candidate it returns is the only
+// one close enough: then a fix to it is safe.
+func SuggestOne(s string, candidates []string) (string, bool) {
+	best, n := suggest(s, candidates)
+	return best, best != "" && n == 1
+}
+
+// suggest is Suggest, with the number of candidates close enough.
+func suggest(s string, candidates []string) (string, int) {
 	if len(s) > 4*maxSuggest {
-		return "" // more than maxSuggest characters whatever the encoding
+		return "", 0 // more than maxSuggest characters whatever the encoding
 	}
 	n := utf8.RuneCountInString(s)
 	if n > maxSuggest {
-		return ""
+		return "", 0
 	}
 	limit := 2
 	if n > 8 {
@@ -552,6 +602,7 @@ func Suggest(s string, candidates []string) string {
 	}
 	word := []rune(strings.ToLower(s))
 	best, bestD := "", limit+1
+	close := 0
 	var rows distanceRows
 	for _, c := range candidates {
 		if len(c) > 4*(n+limit) {
@@ -562,14 +613,17 @@ func Suggest(s string, candidates []string) string {
 			continue
 		}
 		d := rows.within(word, cand, limit)
+		if d <= limit {
+			close++
+		}
 		if d < bestD || (d == bestD && d <= limit && c < best) {
 			best, bestD = c, d
 		}
 	}
 	if bestD <= limit {
-		return best
+		return best, close
 	}
-	return ""
+	return "", 0
 }
 
 // distanceRows are the three rows within keeps, reused across candidates.

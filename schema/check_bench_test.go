@@ -26,7 +26,7 @@ func benchCheck(b *testing.B, fast bool) {
 			b.StartTimer()
 			for _, doc := range loaded.Docs {
 				op, _ := Detect(doc.Root, f.name, doc.Index)
-				if diags := check(doc.Root, op, f.name, doc.Index, fast); len(diags) > 0 {
+				if diags := check(doc.Root, op, f.name, doc.Index, fast, nil); len(diags) > 0 {
 					b.Fatal(diags)
 				}
 			}

@@ -143,7 +143,7 @@ func TestCheckSameWithoutFastPath(t *testing.T) {
 		var out [][]any
 		for _, doc := range f.Docs {
 			if op, d := Detect(doc.Root, p, doc.Index); d == nil {
-				out = append(out, []any{check(doc.Root, op, p, doc.Index, fast)})
+				out = append(out, []any{check(doc.Root, op, p, doc.Index, fast, nil)})
 			}
 		}
 		return out
@@ -234,9 +234,9 @@ func TestCheckWithoutFastPathUsesLibrary(t *testing.T) {
 	allocs := func(fast bool) float64 {
 		f := source.Load("get-user.yaml", data, source.DefaultOptions)
 		root := f.Docs[0].Root
-		check(root, CreateApi, "get-user.yaml", 0, fast) // normalised once; the runs below validate only
+		check(root, CreateApi, "get-user.yaml", 0, fast, nil) // normalised once; the runs below validate only
 		return testing.AllocsPerRun(5, func() {
-			if diags := check(root, CreateApi, "get-user.yaml", 0, fast); len(diags) > 0 {
+			if diags := check(root, CreateApi, "get-user.yaml", 0, fast, nil); len(diags) > 0 {
 				t.Fatal(diags)
 			}
 		})

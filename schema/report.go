@@ -131,10 +131,19 @@ func (c *checker) leaf(n *source.Node, l leaf) {
 			return
 		}
 		msg := diag.Sprintf("%s %s is not one of %s", name, quoteVal(n), strings.Join(opts, ", "))
-		if s := Suggest(n.Scalar(), opts); s != "" && n.Kind == source.String {
+		s, safe := "", false
+		if n.Kind == source.String {
+			s, safe = Closest(n.Scalar(), opts)
+		}
+		if s != "" {
 			msg += diag.Sprintf("; did you mean %q?", s)
 		}
-		c.add(r, RuleSchema, l.instance, msg)
+		d := c.add(r, RuleSchema, l.instance, msg)
+		if s != "" {
+			if e, ok := c.src.ReplaceString(n, n.Scalar(), s); ok {
+				d.Fixes = []diag.Fix{{Message: diag.Sprintf("replace %q with %q", n.Scalar(), s), Safe: safe, Edits: []diag.Edit{e}}}
+			}
+		}
 		return
 	case "const":
 		c.add(r, RuleSchema, l.instance, diag.Sprintf("%s must be %v, not %s", name, quoteAny(l.schema["const"]), quoteVal(n)))

@@ -66,6 +66,11 @@ type Definition struct {
 	// MaySymbolic is set by front-ends that may put Symbol or Implicit
 	// nodes in Root: the engine then keeps rules quiet about them.
 	MaySymbolic bool
+	// File is the file read, whose text the nodes' ranges point into:
+	// the schema check and the rules compute suggested fixes on it (edits
+	// in offsets of File.Src, as a front-end's own Diags do too; the
+	// engine maps them to the bytes as read). nil: no fixes are offered.
+	File *source.File
 }
 
 // Unchecked lists the pointers of Root's symbolic and implicit values.

@@ -30,7 +30,7 @@ import (
 //
 // entryFormat is the layout of one cached result; bump it whenever
 // encodeEntry changes (or FileResult gains a cached field).
-const entryFormat = 3
+const entryFormat = 4 // 4: diagnostics carry their fixes
 
 // OpenCache opens the result cache in dir for this build of apigwlint.
 func OpenCache(dir string) (*cache.Cache, error) {
@@ -370,6 +370,24 @@ func encodeEntry(fr *FileResult) ([]byte, bool) {
 			e.rng(r.Range)
 			e.str(r.Message)
 		}
+		e.uint(uint64(len(d.Fixes)))
+		for _, f := range d.Fixes {
+			e.str(f.Message)
+			safe := uint64(0)
+			if f.Safe {
+				safe = 1
+			}
+			e.uint(safe)
+			e.uint(uint64(len(f.Edits)))
+			for _, x := range f.Edits {
+				if x.Start < 0 || x.End < x.Start {
+					return nil, false
+				}
+				e.uint(uint64(x.Start))
+				e.uint(uint64(x.End))
+				e.str(x.NewText)
+			}
+		}
 	}
 	loc := func(l facts.Loc) {
 		file := l.File
@@ -428,6 +446,20 @@ func decodeEntry(b []byte, display string, explicit bool) (*FileResult, error) {
 					}
 					r.Range = d.rng()
 					r.Message = d.str()
+				}
+			}
+			if m := d.count(); m > 0 {
+				x.Fixes = make([]diag.Fix, m)
+				for j := range x.Fixes {
+					f := &x.Fixes[j]
+					f.Message = d.str()
+					f.Safe = d.uint() == 1
+					if k := d.count(); k > 0 {
+						f.Edits = make([]diag.Edit, k)
+						for l := range f.Edits {
+							f.Edits[l] = diag.Edit{Start: d.int(), End: d.int(), NewText: d.str()}
+						}
+					}
 				}
 			}
 		}

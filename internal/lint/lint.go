@@ -660,10 +660,11 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		}
 		fr.Definitions++
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.Check(def.Root, def.Op, display, def.Doc)...)
+		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, display, def.Doc, def.File)...)
 		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
 		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)
+		ctx.Src = def.File
 		for _, r := range rules.All() {
 			if r.Kind != rules.Definition || (r.Op != "" && r.Op != def.Op) {
 				continue
@@ -683,6 +684,13 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		}
 	})
 	fr.File = f
+	// Fixes were computed on the text as normalised; they apply to the
+	// bytes as read.
+	for i := range docDiags {
+		if len(docDiags[i].Fixes) > 0 {
+			f.RawFixes(docDiags[i].Fixes)
+		}
+	}
 	fr.Index.Compact()
 	// The loader's problems first, then each document's, as they were
 	// always ordered.

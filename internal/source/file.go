@@ -35,12 +35,20 @@ type File struct {
 	// each receives documents as they are read (LoadEach); nil: they are
 	// kept in Docs.
 	each func(*Document)
+	// bom and crlf say how Src differs from the bytes read: a UTF-8 BOM
+	// was removed, and the '\n' at each offset of crlf (ascending) was
+	// "\r\n" (see RawOffset).
+	bom  bool
+	crlf []int
 }
 
 // Document is one YAML document or one element of a JSON array.
 type Document struct {
 	Index int
 	Root  *Node
+	// File is the file the document is read from (its text is complete;
+	// its Problems and Docs may not be yet), for suggested fixes.
+	File *File
 }
 
 // Options bound the work one file may cause.
@@ -74,6 +82,7 @@ func LoadEach(path string, data []byte, opts Options, fn func(*Document)) *File 
 }
 
 func (f *File) emit(d *Document) {
+	d.File = f
 	if f.each == nil {
 		f.Docs = append(f.Docs, d)
 		return
@@ -151,6 +160,7 @@ func (f *File) decode(data []byte) ([]byte, bool) {
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:] // a UTF-8 BOM is accepted
+		f.bom = true
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		f.problem(RuleEncoding, rangeAtOffset(data, i), 0, "the file contains a NUL byte: it looks binary, not a YAML or JSON definition")
@@ -169,6 +179,7 @@ func (f *File) decode(data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
+		f.crlf = crlfOffsets(data)
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}

@@ -23,7 +23,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 	var def frontend.Definition
 	return source.LoadEach(path, data, source.DefaultOptions, func(doc *source.Document) {
 		op, d := schema.Detect(doc.Root, path, doc.Index)
-		def = frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d}
+		def = frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: doc.File}
 		each(&def)
 	})
 }

@@ -89,7 +89,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 		if doc.Root == nil || doc.Root.Kind != source.Object || doc.Root.Get("ROSTemplateFormatVersion") == nil {
 			// Another document of the file: a request, perhaps.
 			op, d := schema.Detect(doc.Root, path, doc.Index)
-			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d})
+			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
 			continue
 		}
 		t := newTemplate(path, doc.Root)
@@ -105,6 +105,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 				continue
 			}
 			def.Doc = ordinal
+			def.File = f
 			for i := range def.Diags {
 				def.Diags[i].Document = ordinal
 			}

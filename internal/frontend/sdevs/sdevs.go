@@ -63,7 +63,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 		services := servicesOf(doc.Root)
 		if services == nil {
 			op, d := schema.Detect(doc.Root, path, doc.Index)
-			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d})
+			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
 			continue
 		}
 		r := &reader{file: path, vars: doc.Root.Get("vars")}
@@ -87,6 +87,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 				group = r.setting(item.Get("groupName"), group)
 				def := r.api(item, region, group)
 				def.Doc = ordinal
+				def.File = f
 				ordinal++
 				found = true
 				each(def)
