@@ -81,52 +81,57 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 	return actions
 }
 
-// fixAll gathers the safe fixes of a document, in the order of their
-// diagnostics, skipping any fix with an edit that overlaps (or inserts at
-// the same place as) one already taken: a fix is applied whole or not at
-// all. The next lint offers what was skipped.
+// fixAll gathers the edits of the first safe fix of each diagnostic, in
+// the order of the diagnostics, as `apigwlint lint --fix` chooses them
+// for one pass (internal/fix.Apply; a test keeps the two equal): a fix
+// that overlaps one already taken waits for the next lint, one that makes
+// exactly the same edits is already made.
 func fixAll(r *lintResult) []textEdit {
-	type span struct{ start, end int }
-	var taken []span
+	var taken []diag.Edit
 	var out []textEdit
-	clashes := func(e diag.Edit) bool {
+	for _, d := range r.diags {
+		f := firstSafe(d.Fixes)
+		if f == nil || overlaps(taken, f.Edits) {
+			continue
+		}
+		edits, ok := r.text.textEdits(f.Edits)
+		if !ok {
+			continue
+		}
+		taken = append(taken, f.Edits...)
+		out = append(out, edits...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Range.Start, out[j].Range.Start) })
+	return out
+}
+
+func firstSafe(fixes []diag.Fix) *diag.Fix {
+	for i := range fixes {
+		if fixes[i].Safe && len(fixes[i].Edits) > 0 {
+			return &fixes[i]
+		}
+	}
+	return nil
+}
+
+// overlaps tells whether edits clash with the taken ones or are all among
+// them. Two insertions at one offset clash (their order would be a
+// guess), as does an insertion at the start of a replaced range; one at
+// its end does not.
+func overlaps(taken, edits []diag.Edit) bool {
+	equal := 0
+	for _, e := range edits {
 		for _, t := range taken {
-			// Two insertions at one place, or one at the start of a
-			// replacement, have no order the client would keep.
-			if e.Start < t.end && t.start < e.End || e.Start == t.start {
+			if e == t {
+				equal++
+				break
+			}
+			if e.Start < t.End && t.Start < e.End || e.Start == t.Start && (e.Start == e.End || t.Start == t.End) {
 				return true
 			}
 		}
-		return false
 	}
-	for _, d := range r.diags {
-		for _, fix := range d.Fixes {
-			if !fix.Safe {
-				continue
-			}
-			edits, ok := r.text.textEdits(fix.Edits)
-			if !ok {
-				continue
-			}
-			free := true
-			for _, e := range fix.Edits {
-				free = free && !clashes(e)
-			}
-			if !free {
-				continue
-			}
-			for _, e := range fix.Edits {
-				taken = append(taken, span{e.Start, e.End})
-			}
-			out = append(out, edits...)
-			break // one fix per diagnostic
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Range.Start, out[j].Range.Start
-		return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
-	})
-	return out
+	return equal > 0
 }
 
 func (s *Server) workspaceEdit(uri string, version int, edits []textEdit) *WorkspaceEdit {
