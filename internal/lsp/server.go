@@ -1,7 +1,9 @@
 // Package lsp is `apigwlint lsp`: a Language Server Protocol server over
 // standard input and output that publishes the linter's diagnostics as the
-// user types, shows the schema's documentation on hover and completes keys
-// and enum values from the schema.
+// user types, shows the schema's documentation on hover, completes keys
+// and enum values from the schema, offers the rules' suggested fixes as
+// code actions (fix.go) and goes from a finding to its related locations,
+// such as the other file of a clash.
 //
 // One goroutine reads messages and answers them in order (hover and
 // completion are fast enough to answer inline); a second one lints. A
