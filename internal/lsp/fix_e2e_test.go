@@ -14,7 +14,7 @@ import (
 // typo'd key, applied by the test client to its text, clears the
 // diagnostic (issue 16's must-show), in YAML, in a flow mapping after
 // CJK and an emoji on the same line, inside a JSON-string parameter after
-// them, and in a JSON file with a BOM and CRLF line ends.
+// them, in a JSON file with a BOM and CRLF line ends and in a ROS template.
 func TestQuickFixForTypoedKeyClearsDiagnostic(t *testing.T) {
 	const api = "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility: PRIVATE\nAuthType: APP\n" +
 		"Description: 获取😀用户\n" +
@@ -35,9 +35,10 @@ func TestQuickFixForTypoedKeyClearsDiagnostic(t *testing.T) {
 				`RequestConfig: '{"RequestProtocol": "HTTP", "RequestHttpMethod": "GET", "PostBodyDescription": "获取😀", "RequestPath": "/users", "RequestMode": "MAPPING"}'`, 1),
 			"RequestPth", "unknown-field"},
 		{"JSON file with a BOM and CRLF", "d.json", jsonAPI, "Visiblity", "unknown-field"},
+		{"ROS template", "e.ros.yaml", rosTemplate, "RequestMod", "unknown-nested-field"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			right := map[string]string{"Visiblity": "Visibility", "BodyFromat": "BodyFormat", "RequestPth": "RequestPath"}[tt.typo]
+			right := map[string]string{"Visiblity": "Visibility", "BodyFromat": "BodyFormat", "RequestPth": "RequestPath", "RequestMod": "RequestMode"}[tt.typo]
 			text := strings.Replace(tt.fixed, right, tt.typo, 1)
 			if text == tt.fixed {
 				t.Fatalf("%s is not in the text", right)
