@@ -183,3 +183,45 @@ func TestDefinitionOnRealClash(t *testing.T) {
 		t.Errorf("to the closed file: %+v, want %+v", got, want)
 	}
 }
+
+// The editor's result cache keeps fixes: a text checked before (here the
+// typo back after an undo) comes from the cache, with its quick fix.
+func TestQuickFixFromTheCache(t *testing.T) {
+	root := t.TempDir()
+	c := newTestClient(t, Options{Linter: FileLinter{CacheDir: t.TempDir()}})
+	c.initWith(root, literalClient)
+	uri := pathToURI(filepath.Join(root, "a.yaml"))
+	typo := strings.Replace(fixAPIText, "Visibility:", "Visiblity:", 1)
+	c.open(uri, typo)
+	c.diagnostics(uri, 1)
+	first := c.codeActions(uri, rng(3, 2, 3, 2), []string{"quickfix"})
+	c.change(uri, 2, fixAPIText)
+	c.diagnostics(uri, 2)
+	c.change(uri, 3, typo)
+	c.diagnostics(uri, 3)
+	again := c.codeActions(uri, rng(3, 2, 3, 2), []string{"quickfix"})
+	if len(first) != 1 || len(again) != 1 || first[0].Title != again[0].Title {
+		t.Fatalf("quick fixes before %+v and from the cache %+v, want the same one", first, again)
+	}
+	if a, b := editsFor(t, first[0].Edit, uri, 1), editsFor(t, again[0].Edit, uri, 3); len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+		t.Errorf("edits %+v then %+v", a, b)
+	}
+}
+
+const fixAPIText = "Action: CreateApi\nGroupId: 08ae4aa0f95e4321849ee57f4e0b3077\nApiName: GetUser\nVisibility: PRIVATE\nAuthType: APP\n" +
+	"RequestConfig: {RequestProtocol: HTTP, RequestHttpMethod: GET, RequestPath: /users, RequestMode: MAPPING}\n" +
+	"ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:8080', ServiceTimeout: 3000}\n"
+
+// Definition on a duplicate key goes to the first one, in the same
+// document (UTF-16 columns).
+func TestDefinitionOnDuplicateKey(t *testing.T) {
+	root := t.TempDir()
+	c := newTestClient(t, Options{})
+	c.initWith(root, literalClient)
+	uri := pathToURI(filepath.Join(root, "dup.json"))
+	c.open(uri, `{"😀": 1, "😀": 2}`)
+	c.diagnostics(uri, 1)
+	if got := c.definition(uri, Position{Line: 0, Character: 12}); len(got) != 1 || got[0] != (Location{URI: uri, Range: rng(0, 1, 0, 5)}) {
+		t.Errorf("definition on the second key: %+v, want the first at 0:1-0:5", got)
+	}
+}
