@@ -74,9 +74,14 @@ func runePos(src string, off int) diag.Pos {
 // type). It fails the test on edits that overlap or fall outside the text.
 func applyEdits(t *testing.T, src string, edits []textEdit) string {
 	t.Helper()
+	// Lines end at "\n", "\r\n" or "\r", as the protocol says.
 	lineStarts := []int{0}
 	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
+		switch {
+		case src[i] == '\r' && i+1 < len(src) && src[i+1] == '\n':
+			i++
+			lineStarts = append(lineStarts, i+1)
+		case src[i] == '\n' || src[i] == '\r':
 			lineStarts = append(lineStarts, i+1)
 		}
 	}
@@ -87,7 +92,7 @@ func applyEdits(t *testing.T, src string, edits []textEdit) string {
 		i, units := lineStarts[p.Line], 0
 		for units < p.Character {
 			r, size := utf8.DecodeRuneInString(src[i:])
-			if size == 0 || r == '\n' {
+			if size == 0 || r == '\n' || r == '\r' {
 				t.Fatalf("edit at %v is past the end of its line", p)
 			}
 			units += len(utf16.Encode([]rune{r}))
@@ -590,4 +595,45 @@ func TestDefinitionOnClash(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCodeActions: whatever the text, the fixes a linter attaches and the
+// range asked for, code actions and definitions never panic, and every
+// edit they send applies to the text as a client applies it (inside the
+// text, on whole UTF-16 characters, not overlapping).
+func FuzzCodeActions(f *testing.F) {
+	f.Add("Visibilty: PUBLIC\n", 0, 9, "Visibility", 0, 0, 0, 3)
+	f.Add("é\r\nVisibilty: 😀\r\n", 3, 4, "x", 1, 0, 9, 9)
+	f.Add("\uFEFFa😀b\rc\n", 1, 5, "", -1, 2, 1, 0)
+	f.Add("", 0, 0, "x\ny", 5, 5, -5, -5)
+	root := f.TempDir()
+	f.Fuzz(func(t *testing.T, src string, start, end int, insert string, l1, c1, l2, c2 int) {
+		if !utf8.ValidString(src) {
+			return // a client's text is JSON: always valid UTF-8
+		}
+		s := newServer(strings.NewReader(""), new(strings.Builder), Options{})
+		s.root = root
+		uri := pathToURI(filepath.Join(s.root, "f.yaml"))
+		tx := newText(src)
+		s.docs[uri] = &document{uri: uri, path: uriToPath(uri), version: 1, text: tx}
+		s.documentChanges = true
+		at := tx.fromLSP(Position{Line: l1, Character: c1})
+		ds := []diag.Diagnostic{
+			{File: uriToPath(uri), Range: diag.Range{Start: at, End: tx.fromLSP(Position{Line: l2, Character: c2})}, Rule: "r", Message: "a",
+				Fixes: []diag.Fix{{Message: "one", Safe: true, Edits: []diag.Edit{{Start: start, End: end, NewText: insert}}},
+					{Message: "two", Edits: []diag.Edit{{Start: end, End: end + 2, NewText: insert}, {Start: start - 1, End: start, NewText: "z"}}}}},
+			{File: uriToPath(uri), Range: diag.Range{Start: at, End: at}, Rule: "r", Message: "b",
+				Fixes: []diag.Fix{{Message: "three", Safe: true, Edits: []diag.Edit{{Start: start / 2, End: end / 2, NewText: "q"}}}},
+				Related: []diag.Related{{File: uriToPath(uri), Range: diag.Range{Start: at, End: at}}}},
+		}
+		lsp := toLSPDiagnostics(ds, tx, s.root, map[string]string{uriToPath(uri): uri}, func(string) *text { return tx })
+		s.results[uri] = &lintResult{version: 1, text: tx, diags: ds, lsp: lsp}
+		var p codeActionParams
+		p.TextDocument.URI = uri
+		p.Range = Range{Start: Position{Line: l1, Character: c1}, End: Position{Line: l2, Character: c2}}
+		for _, a := range s.codeActions(p) {
+			applyEdits(t, src, editsFor(t, a.Edit, uri, 1))
+		}
+		s.definition(uri, Position{Line: l2, Character: c2})
+	})
 }
