@@ -623,7 +623,7 @@ func FuzzCodeActions(f *testing.F) {
 				Fixes: []diag.Fix{{Message: "one", Safe: true, Edits: []diag.Edit{{Start: start, End: end, NewText: insert}}},
 					{Message: "two", Edits: []diag.Edit{{Start: end, End: end + 2, NewText: insert}, {Start: start - 1, End: start, NewText: "z"}}}}},
 			{File: uriToPath(uri), Range: diag.Range{Start: at, End: at}, Rule: "r", Message: "b",
-				Fixes: []diag.Fix{{Message: "three", Safe: true, Edits: []diag.Edit{{Start: start / 2, End: end / 2, NewText: "q"}}}},
+				Fixes:   []diag.Fix{{Message: "three", Safe: true, Edits: []diag.Edit{{Start: start / 2, End: end / 2, NewText: "q"}}}},
 				Related: []diag.Related{{File: uriToPath(uri), Range: diag.Range{Start: at, End: at}}}},
 		}
 		lsp := toLSPDiagnostics(ds, tx, s.root, map[string]string{uriToPath(uri): uri}, func(string) *text { return tx })
