@@ -51,7 +51,7 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 	named := clientDiagnostics(p.Context.Diagnostics)
 	if wantKind(p.Context.Only, kindQuickFix) {
 		for i, ld := range r.lsp {
-			if !touches(ld.Range, p.Range) && !named[diagKey(ld.Range, ld.Code, ld.Message)] {
+			if !touches(ld.Range, p.Range) && !named[diagID{ld.Range, ld.Code, ld.Message}] {
 				continue
 			}
 			for _, fix := range r.diags[i].Fixes {
@@ -172,13 +172,12 @@ func rangeHas(r Range, p Position) bool {
 	return !before(p, r.Start) && !before(r.End, p)
 }
 
+// diagID identifies a published diagnostic in what a client sends back.
 type diagID struct {
 	r       Range
 	code    string
 	message string
 }
-
-func diagKey(r Range, code, message string) diagID { return diagID{r, code, message} }
 
 // clientDiagnostics are the apigwlint diagnostics a code action request
 // names, as keys to match the server's own against; anything else a
@@ -196,7 +195,7 @@ func clientDiagnostics(raw []json.RawMessage) map[diagID]bool {
 			continue
 		}
 		code, _ := d.Code.(string)
-		named[diagKey(d.Range, code, d.Message)] = true
+		named[diagID{d.Range, code, d.Message}] = true
 	}
 	return named
 }
