@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,18 +88,18 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 // that overlaps one already taken waits for the next lint, one that makes
 // exactly the same edits is already made.
 func fixAll(r *lintResult) []textEdit {
-	var taken []diag.Edit
+	var taken editSet
 	var out []textEdit
 	for _, d := range r.diags {
 		f := firstSafe(d.Fixes)
-		if f == nil || overlaps(taken, f.Edits) {
+		if f == nil {
 			continue
 		}
 		edits, ok := r.text.textEdits(f.Edits)
-		if !ok {
+		if !ok || taken.overlaps(f.Edits) {
 			continue
 		}
-		taken = append(taken, f.Edits...)
+		taken.add(f.Edits)
 		out = append(out, edits...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Range.Start, out[j].Range.Start) })
@@ -114,14 +115,23 @@ func firstSafe(fixes []diag.Fix) *diag.Fix {
 	return nil
 }
 
+// editSet is the edits taken so far, sorted by start then end. No two of
+// them clash, so their ends are sorted too, and the ones an edit can
+// clash with are found by binary search: a file with many thousands of
+// fixes is answered at once, not in seconds.
+type editSet []diag.Edit
+
 // overlaps tells whether edits clash with the taken ones or are all among
 // them. Two insertions at one offset clash (their order would be a
 // guess), as does an insertion at the start of a replaced range; one at
 // its end does not.
-func overlaps(taken, edits []diag.Edit) bool {
+func (s editSet) overlaps(edits []diag.Edit) bool {
 	equal := 0
 	for _, e := range edits {
-		for _, t := range taken {
+		// The first taken edit that ends at or after e starts; those
+		// before it end before e starts.
+		for i := sort.Search(len(s), func(i int) bool { return s[i].End >= e.Start }); i < len(s) && s[i].Start <= e.End; i++ {
+			t := s[i]
 			if e == t {
 				equal++
 				break
@@ -132,6 +142,17 @@ func overlaps(taken, edits []diag.Edit) bool {
 		}
 	}
 	return equal > 0
+}
+
+// add inserts edits that do not overlap the set.
+func (s *editSet) add(edits []diag.Edit) {
+	for _, e := range edits {
+		i := sort.Search(len(*s), func(i int) bool {
+			t := (*s)[i]
+			return t.Start > e.Start || t.Start == e.Start && t.End > e.End
+		})
+		*s = slices.Insert(*s, i, e)
+	}
 }
 
 func (s *Server) workspaceEdit(uri string, version int, edits []textEdit) *WorkspaceEdit {

@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/fix"
 	"github.com/apigwlint/apigwlint/internal/lsp/jsonrpc"
 )
 
@@ -636,4 +638,48 @@ func FuzzCodeActions(f *testing.F) {
 		}
 		s.definition(uri, Position{Line: l2, Character: c2})
 	})
+}
+
+// TestFixAllAgreesWithApply: on random fixes (overlapping each other,
+// repeated, outside the text, safe or not), the editor's fix all makes
+// exactly the edits of one pass of `lint --fix` (internal/fix.Apply).
+func TestFixAllAgreesWithApply(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(16, 2026))
+	for iter := 0; iter < 3000; iter++ {
+		var b strings.Builder
+		for n := rnd.IntN(40); n > 0; n-- {
+			b.WriteByte("ab \n:"[rnd.IntN(5)])
+		}
+		src := b.String()
+		randomFix := func() diag.Fix {
+			var edits []diag.Edit
+			at := rnd.IntN(len(src)+3) - 1
+			for k := rnd.IntN(3) + 1; k > 0; k-- {
+				end := at + rnd.IntN(4)
+				edits = append(edits, diag.Edit{Start: at, End: end, NewText: []string{"", "X", "yz"}[rnd.IntN(3)]})
+				at = end + rnd.IntN(3)
+			}
+			return diag.Fix{Message: "f", Safe: rnd.IntN(4) > 0, Edits: edits}
+		}
+		var ds []diag.Diagnostic
+		for n := rnd.IntN(8); n > 0; n-- {
+			var d diag.Diagnostic
+			for k := rnd.IntN(3); k > 0; k-- {
+				if len(ds) > 0 && rnd.IntN(4) == 0 {
+					prev := ds[rnd.IntN(len(ds))].Fixes
+					if len(prev) > 0 {
+						d.Fixes = append(d.Fixes, prev[0]) // the same fix twice
+						continue
+					}
+				}
+				d.Fixes = append(d.Fixes, randomFix())
+			}
+			ds = append(ds, d)
+		}
+		want, _ := fix.Apply([]byte(src), ds, false)
+		got := applyEdits(t, src, fixAll(&lintResult{text: newText(src), diags: ds}))
+		if got != string(want) {
+			t.Fatalf("text %q, fixes %+v:\nfix all gives %q\nlint --fix gives %q", src, ds, got, want)
+		}
+	}
 }
