@@ -24,6 +24,8 @@ var AppCodeRequiresAppAuth = &Rule{
 			"constraints the project enforces, although the gateway ignores them; lower it in `.apigwlint.yaml` if you accept them. " +
 			"`DEFAULT` and an empty value (what Serverless Devs sends) mean \"use the group's setting\" and are never reported, nor is anything when " +
 			"`AuthType` is absent (its default is not documented).",
+		Fix: FixDoc{Safety: UnsafeFix, Text: "Two fixes, both unsafe (which setting is wrong is a choice): remove the `AppCodeAuthType` entry " +
+			"(a YAML line of its own, or a JSON member with its comma), offered first; or set `AuthType` to `APP`."},
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: ListProducts

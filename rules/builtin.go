@@ -90,6 +90,8 @@ serviceConfigs:
 	UnknownAction = &Rule{ID: "unknown-action", Severity: diag.Error, Kind: Builtin, Doc: Doc{
 		Summary: "`Action` names an operation apigwlint does not check",
 		Why:     "apigwlint checks CreateApi and CreateService definitions; a misspelt Action would otherwise make the whole definition go unchecked.",
+		Fix: FixDoc{Safety: SometimesSafe, Text: "The value is replaced by the operation it stands for, keeping its quoting: safe when it differs only in case " +
+			"(`CreateAPI`) or is close to one operation only (`CreatApi`)."},
 		Bad: `Action: CreateAPI
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: GetUser
@@ -125,6 +127,10 @@ serviceConfigs:
 			"So is `null` in an optional parameter of any type (`\"DefaultValue\": null`, or an empty YAML value): Serverless Devs turns the empty values of " +
 			"s.yaml into null when it stringifies the parameter lists (devsapp/apigateway src/index.ts), as its own example/s.yaml shows. " +
 			"A required parameter stays required: an empty `GroupId`, `Visibility` or `RequestPath` is reported.",
+		Fix: FixDoc{Safety: SometimesSafe, Text: "An enum value that is not one of the allowed values is replaced by the one it stands for, keeping its quoting " +
+			"(also inside a JSON-string parameter): safe when it differs from that value only in case, or when that value is the only one close enough " +
+			"(`PASTHROUGH` → `PASSTHROUGH`); unsafe when several values are as close (`HTPP`: `HTTP` or `HTTPS`). No fix where the value is not written " +
+			"as it reads (an escape, a block scalar it cannot map exactly) or where the new value would need quoting."},
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: ab
@@ -150,6 +156,10 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:80
 			"Inside the JSON-string parameters (`RequestConfig`, `ServiceConfig`, the parameter lists, ...) the gateway ignores keys it does not know, so an " +
 			"unknown key there is the warning `unknown-nested-field` instead; but a misspelling of a required key there is still this error, because the " +
 			"required key is then missing (docs/sources.md#unknown-keys, docs/sources.md#common-parameters).",
+		Fix: FixDoc{Safety: SometimesSafe, Text: "The key is renamed to the documented key it stands for, keeping its quoting (also inside a JSON-string parameter, " +
+			"where the new key needs no other escaping): safe when it differs only in case or is the only key close enough, unsafe when several are. " +
+			"In a ROS template or a Serverless Devs file the key is renamed as that format spells it (`ServiceTimeout` → `ServiceTimeOut` in ROS, " +
+			"`authTyp` → `authType` in s.yaml). No fix when the object already has that key, or where the key is not written as it reads (an escape)."},
 		Bad: `Action: CreateService
 gatewayId: gw-cq7l5s5lhtg001
 sourceType: K8S
@@ -177,6 +187,7 @@ serviceConfigs:
 			"(`RequestPth`) is the error `unknown-field`: the key it stands for is missing, and the gateway rejects that. Likewise a misspelling of a key " +
 			"that a rule needs (`ServiceAddress` of an HTTP backend, `IdTokenParamName` of an OpenID Connect API) is reported by that rule too, as missing " +
 			"(docs/sources.md#unknown-keys).",
+		Fix: FixDoc{Safety: SometimesSafe, Text: "As `unknown-field`: the key is renamed to the documented key, safe when it is the only one close enough."},
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: GetUser

@@ -21,9 +21,15 @@ func Reference() string {
 	b.WriteString("Each entry has an example on which the rule fires and a close one on which it does not; the tests lint both, so " +
 		"they show what the rule really does. Two examples cannot be written as plain text: `<byte 0xE9>` stands for that single " +
 		"byte, and `<17 KB of text>` for that much filler.\n\n")
-	b.WriteString("| rule | default | operation | fires when |\n|---|---|---|---|\n")
+	b.WriteString("The fix column says whether the rule's findings carry a suggested fix: `safe` ones are applied by `apigwlint lint --fix`, " +
+		"`unsafe` ones (they need a choice) only with `--unsafe-fixes`; the editor offers both.\n\n")
+	b.WriteString("| rule | default | operation | fix | fires when |\n|---|---|---|---|---|\n")
 	for _, r := range All() {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s |\n", r.ID, r.ID, r.Severity, opName(r.Op), tableCell(r.Doc.Summary))
+		fix := "–"
+		if r.Doc.Fix.Safety != NoFix {
+			fix = r.Doc.Fix.Safety.String()
+		}
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, opName(r.Op), fix, tableCell(r.Doc.Summary))
 	}
 	for _, r := range All() {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.ID)
@@ -34,6 +40,9 @@ func Reference() string {
 		fmt.Fprintf(&b, "%s · %s · %s\n\n", severityText(r.Severity), op, kindText(r.Kind))
 		fmt.Fprintf(&b, "%s.\n\n", upperFirst(strings.TrimSuffix(r.Doc.Summary, ".")))
 		fmt.Fprintf(&b, "%s\n", linkSources(r.Doc.Why))
+		if r.Doc.Fix.Safety != NoFix {
+			fmt.Fprintf(&b, "\n**Fix** (%s): %s\n", r.Doc.Fix.Safety, linkSources(r.Doc.Fix.Text))
+		}
 		examples(&b, "Fires on", r.Doc.Bad, r.Doc.BadFiles)
 		examples(&b, "Does not fire on", r.Doc.Good, r.Doc.GoodFiles)
 	}

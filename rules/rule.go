@@ -9,6 +9,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/apigwlint/apigwlint/internal/diag"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
@@ -36,6 +38,31 @@ type Doc struct {
 	// several files, keyed by path.
 	BadFiles  map[string]string
 	GoodFiles map[string]string
+	// Fix says what suggested fix the rule's diagnostics carry; the zero
+	// value: none.
+	Fix FixDoc
+}
+
+// FixSafety says whether a rule's fix is applied by `lint --fix`.
+type FixSafety uint8
+
+const (
+	NoFix     FixSafety = iota
+	SafeFix             // always safe: lint --fix applies it
+	UnsafeFix           // needs a choice: only with --unsafe-fixes (and in the editor)
+	// SometimesSafe: safe in the cases Text names, unsafe (or no fix) in
+	// the others.
+	SometimesSafe
+)
+
+func (s FixSafety) String() string {
+	return [...]string{"none", "safe", "unsafe", "safe or unsafe"}[s]
+}
+
+// FixDoc documents a rule's fix.
+type FixDoc struct {
+	Safety FixSafety
+	Text   string // what the fix does, and when it is safe
 }
 
 // Rule is one check.
@@ -101,6 +128,30 @@ func (c *Context) ReportKey(n *source.Node, format string, args ...any) *diag.Di
 		r = n.Range
 	}
 	return c.Report(r, n.Pointer, format, args...)
+}
+
+// Fix attaches a suggested fix to a diagnostic when every edit could be
+// made (each ok); the edits come from the helpers of source.File (on
+// c.Src), which refuse whatever they cannot change exactly. Safe fixes
+// come first (lint --fix applies the first fix it may).
+func (c *Context) Fix(d *diag.Diagnostic, msg string, safe bool, edits ...source.FixEdit) {
+	if d == nil || len(edits) == 0 {
+		return
+	}
+	f := diag.Fix{Message: msg, Safe: safe}
+	for _, e := range edits {
+		if !e.OK {
+			return
+		}
+		f.Edits = append(f.Edits, e.Edit)
+	}
+	at := len(d.Fixes)
+	if safe {
+		for at > 0 && !d.Fixes[at-1].Safe {
+			at--
+		}
+	}
+	d.Fixes = slices.Insert(d.Fixes, at, f)
 }
 
 // Related adds another location in the same file to a diagnostic.

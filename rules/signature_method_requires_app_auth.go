@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/source"
 )
 
 // SignatureMethodRequiresAppAuth: AllowSignatureMethod on an API that no
@@ -32,6 +33,8 @@ var SignatureMethodRequiresAppAuth = &Rule{
 			"Note for translated definitions: the Terraform provider sends `AllowSignatureMethod: HmacSHA256` on every API whatever its `auth_type`, " +
 			"and Serverless Devs merges the same default into every API; a value the tool adds is not the user's and must not be reported by a Terraform " +
 			"or Serverless Devs front-end. In a request file it is reported like any other value.",
+		Fix: FixDoc{Safety: UnsafeFix, Text: "Two fixes, both unsafe (which setting is wrong is a choice): remove the `AllowSignatureMethod` entry " +
+			"(a YAML line of its own, or a JSON member with its comma), offered first; or set `AuthType` to `APP`."},
 		Bad: `Action: CreateApi
 GroupId: 08ae4aa0f95e4321849ee57f4e0b3077
 ApiName: ListProducts
@@ -79,4 +82,8 @@ func checkNeedsAppAuth(c *Context, key, what string) {
 	d := c.ReportNode(v, "%s is set but AuthType is %s, so no app signs or identifies its requests and %s has no effect; remove %s or use AuthType APP",
 		key, name, what, key)
 	c.Related(d, auth.Range, "AuthType is "+name+" here")
+	// Both fixes need a choice (which of the two settings is wrong), so
+	// neither is safe; removing the key changes less.
+	c.Fix(d, "remove "+key, false, source.Edit(c.Src.DeleteField(c.Root, c.Root.Field(key))))
+	c.Fix(d, "use AuthType APP", false, source.Edit(c.Src.ReplaceString(auth, auth.Scalar(), "APP")))
 }

@@ -32,6 +32,12 @@ const (
 // when it is none; then d explains why (unknown-action or
 // not-a-definition).
 func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnostic) {
+	return DetectIn(root, file, doc, nil)
+}
+
+// DetectIn is Detect on a document read from src: a misspelt Action then
+// carries the fix (see CheckFile).
+func DetectIn(root *source.Node, file string, doc int, src *source.File) (op string, d *diag.Diagnostic) {
 	mk := func(rule string, r diag.Range, msg string) *diag.Diagnostic {
 		return &diag.Diagnostic{File: file, Range: r, Severity: diag.Error, Rule: rule, Message: msg, Document: doc}
 	}
@@ -54,10 +60,15 @@ func Detect(root *source.Node, file string, doc int) (op string, d *diag.Diagnos
 			}
 		}
 		msg := diag.Sprintf("unknown Action %q: apigwlint checks %s", name, nameList(Ops, "and"))
-		if s := Suggest(name, Ops); s != "" {
+		s, safe := Closest(name, Ops)
+		if s != "" {
 			msg += diag.Sprintf("; did you mean %q?", s)
 		}
-		return "", mk(RuleUnknownOp, a.Range, msg)
+		d := mk(RuleUnknownOp, a.Range, msg)
+		if e, ok := src.ReplaceString(a, name, s); ok && s != "" {
+			d.Fixes = []diag.Fix{{Message: diag.Sprintf("replace %q with %q", name, s), Safe: safe, Edits: []diag.Edit{e}}}
+		}
+		return "", d
 	}
 	// Without Action: the operation whose documented top-level
 	// parameters the document uses, at least two of them and none of any
@@ -128,8 +139,10 @@ type checker struct {
 	// that "" breaking both a pattern and a length is one diagnostic.
 	emptyReported map[string]bool
 	// src is the text the definition was read from, for suggested fixes;
-	// nil: none are offered.
-	src *source.File
+	// nil: none are offered. spelling is how its format writes a key
+	// (frontend.Frontend.Spelling); nil: as the parameter is named.
+	src      *source.File
+	spelling func(op, pointer, name string) (string, bool)
 }
 
 // unknownValue stands for a value that is not checked: the fast check
@@ -181,16 +194,26 @@ func Check(root *source.Node, op, file string, doc int) []diag.Diagnostic {
 
 // CheckFile is Check on a definition read from src: a misspelt key or
 // enum value then carries the fix (edits in offsets of src.Src, see
-// source.RawOffset).
-func CheckFile(root *source.Node, op, file string, doc int, src *source.File) []diag.Diagnostic {
-	return check(root, op, file, doc, true, src)
+// source.RawOffset), a key renamed to the name as spelling writes it
+// (nil: as documented).
+func CheckFile(root *source.Node, op, file string, doc int, src *source.File, spelling func(op, pointer, name string) (string, bool)) []diag.Diagnostic {
+	c := newChecker(op, file, doc, src)
+	c.spelling = spelling
+	return c.run(root, true)
 }
 
 // check is Check; with fast false every definition is validated by the
 // library, never waved through by the fast path (tests compare the two).
 func check(root *source.Node, op, file string, doc int, fast bool, src *source.File) []diag.Diagnostic {
-	s := MustGet(op)
-	c := &checker{s: s, file: file, doc: doc, suggested: map[string]bool{}, src: src}
+	return newChecker(op, file, doc, src).run(root, fast)
+}
+
+func newChecker(op, file string, doc int, src *source.File) *checker {
+	return &checker{s: MustGet(op), file: file, doc: doc, suggested: map[string]bool{}, src: src}
+}
+
+func (c *checker) run(root *source.Node, fast bool) []diag.Diagnostic {
+	s, op := c.s, c.s.Op
 	val := c.walk(root, s.Root, false)
 	if fast && s.fast != nil && s.fast.valid(val, 0) {
 		return c.diags
@@ -506,9 +529,15 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 		msg += "; expected one of " + strings.Join(names, ", ")
 	}
 	d := c.add(f.KeyRange, rule, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
-	if s != "" && obj.Get(s) == nil && !(inJSON && hasKey(obj, s)) {
-		if e, ok := c.src.RenameKey(f, s); ok {
-			d.Fixes = []diag.Fix{{Message: diag.Sprintf("rename %q to %q", f.RawKey, s), Safe: safe, Edits: []diag.Edit{e}}}
+	// A value a tool fills in (Implicit) stands for the key the user
+	// meant, not one the rename would repeat.
+	if s != "" && !writtenKey(obj, s, inJSON) {
+		to, ok := s, true
+		if c.spelling != nil {
+			to, ok = c.spelling(c.s.Op, obj.Pointer, s)
+		}
+		if e, renamed := c.src.RenameKey(f, to); ok && renamed {
+			d.Fixes = []diag.Fix{{Message: diag.Sprintf("rename %q to %q", f.RawKey, to), Safe: safe, Edits: []diag.Edit{e}}}
 		}
 	}
 }
@@ -531,6 +560,18 @@ func Closest(s string, candidates []string) (string, bool) {
 		return folded, true
 	}
 	return SuggestOne(s, candidates)
+}
+
+// writtenKey reports whether obj has key as the user wrote it (not filled
+// in by a tool), or with the case of its first letter flipped inside a
+// JSON-string parameter.
+func writtenKey(obj *source.Node, key string, inJSON bool) bool {
+	for _, f := range obj.Fields {
+		if (f.Key == key || inJSON && f.Key == flipFirst(key)) && !f.Value.Implicit {
+			return true
+		}
+	}
+	return false
 }
 
 // hasKey reports whether an object inside a JSON-string parameter holds

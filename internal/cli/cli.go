@@ -41,6 +41,7 @@ request files, ROS templates and Serverless Devs s.yaml files.
 
 Usage:
   apigwlint [lint] [flags] [path ...]       check files and directories (default: .)
+  apigwlint lint --fix [path ...]           apply the safe suggested fixes (--diff: show them)
   apigwlint rules                           list rules with their severity
   apigwlint explain RULE                    explain one rule, with examples
   apigwlint schema CreateApi|CreateService  print an operation's JSON Schema
@@ -54,7 +55,7 @@ Run 'apigwlint COMMAND --help' for a command's flags.
 
 Exit status: 0 no error (and warnings within --max-warnings), 1 diagnostics
 that fail the check, 2 the check could not be done (bad flag, bad config,
-unreadable path).
+unreadable path). With --diff: 1 when there is a fix to make.
 `
 
 type env struct {
@@ -166,6 +167,7 @@ type lintFlags struct {
 	cacheDir                                     string
 	noCache                                      bool
 	printConfig                                  bool
+	fixes                                        fixFlags
 }
 
 // lintFlagSet defines the flags of lint into f; its output is discarded
@@ -186,6 +188,7 @@ func lintFlagSet(f *lintFlags) *flag.FlagSet {
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "keep per-file results in `DIR` (default: $APIGWLINT_CACHE_DIR, else the user cache directory + /apigwlint)")
 	fs.BoolVar(&f.noCache, "no-cache", false, "check every file, neither reading nor writing the result cache")
 	fs.BoolVar(&f.printConfig, "print-config", false, "print the configuration file, project root and severities this run would use (as 'apigwlint config'), and check nothing")
+	addFixFlags(fs, &f.fixes)
 	return fs
 }
 
@@ -219,6 +222,10 @@ func (e *env) lint(args []string) int {
 	}
 	if !slices.Contains(output.Names(), f.format) {
 		return e.badValue("--format", f.format, strings.Join(output.Names(), ", "))
+	}
+	if err := checkFixFlags(&f.fixes, paths); err != nil {
+		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+		return ExitUsage
 	}
 	var reportTo io.Writer = e.stdout
 	useColor := decideColor(f.color, e.stdout, isTerminal)
@@ -254,11 +261,19 @@ func (e *env) lint(args []string) int {
 			opts.Exclude = append(opts.Exclude, abs)
 		}
 	}
-	opts.Cache = e.openCache(f.cacheDir, f.noCache)
-	res, err := lint.Run(opts)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
-		return ExitUsage
+	var res *lint.Result
+	if f.fixes.on() {
+		var code int
+		var done bool
+		if res, code, done = e.lintFixing(opts, &f); done {
+			return code
+		}
+	} else {
+		opts.Cache = e.openCache(f.cacheDir, f.noCache)
+		if res, err = lint.Run(opts); err != nil {
+			fmt.Fprintf(e.stderr, "apigwlint: %v\n", err)
+			return ExitUsage
+		}
 	}
 	if f.output != "" {
 		if err := writeReport(f.output, func(w io.Writer) error { return formatter.Format(w, res) }); err != nil {
@@ -597,6 +612,9 @@ func Explain(r *rules.Rule) string {
 	}
 	fmt.Fprintf(&b, "%s (%s, %s)\n\n%s\n\n", r.ID, severityWord(r.Severity), op, r.Doc.Summary)
 	fmt.Fprintf(&b, "Why:\n%s\n", indent(r.Doc.Why))
+	if r.Doc.Fix.Safety != rules.NoFix {
+		fmt.Fprintf(&b, "\nFix (%s; lint --fix%s):\n%s\n", r.Doc.Fix.Safety, fixApplied(r.Doc.Fix.Safety), indent(r.Doc.Fix.Text))
+	}
 	example := func(title string, one string, many map[string]string) {
 		if one == "" && len(many) == 0 {
 			return

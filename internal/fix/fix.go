@@ -1,7 +1,7 @@
 // Package fix applies the suggested fixes diagnostics carry (diag.Fix) to
 // a file's bytes, and shows the result as a unified diff. It chooses and
-// applies edits; it does not lint, read or write files (the CLI's --fix
-// loop does, and the editor applies the same edits through its own
+// applies edits; it does not lint, read or write files (package fixer,
+// lint --fix, does; the editor applies the same edits through its own
 // protocol).
 package fix
 

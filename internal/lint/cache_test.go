@@ -57,7 +57,9 @@ func sampleResult() *FileResult {
 		Diags: []diag.Diagnostic{
 			{File: "apis/a.yaml", Range: rng(1, 2, 3, 4), Severity: diag.Error, Rule: "schema", Message: "é \x1b[31m \n", Document: 3, Pointer: "/a~1b/0",
 				Related: []diag.Related{{File: "apis/a.yaml", Range: rng(5, 6, 5, 9), Message: "first"}, {File: "other.yaml", Range: rng(1, 1, 1, 2), Message: "there"}}},
-			{File: "apis/a.yaml", Range: rng(100000, 1, 100000, 70000), Severity: diag.Warning, Rule: "x"},
+			{File: "apis/a.yaml", Range: rng(100000, 1, 100000, 70000), Severity: diag.Warning, Rule: "x",
+				Fixes: []diag.Fix{{Message: "rename", Safe: true, Edits: []diag.Edit{{Start: 3, End: 9, NewText: "ApiName"}}},
+					{Message: "remove", Edits: []diag.Edit{{Start: 100, End: 130}, {Start: 7, End: 7, NewText: "é\n"}}}}},
 		},
 	}
 }

@@ -660,7 +660,7 @@ func CheckBytes(display string, data []byte, explicit bool) *FileResult {
 		}
 		fr.Definitions++
 		docDiags = append(docDiags, def.Diags...)
-		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, display, def.Doc, def.File)...)
+		docDiags = append(docDiags, schema.CheckFile(def.Root, def.Op, display, def.Doc, def.File, fe.Spelling)...)
 		rules.IndexDefinition(&fr.Index, display, def.Doc, def.Op, def.Root)
 		first := len(docDiags)
 		ctx := rules.NewContext(display, def.Doc, def.Op, def.Root, &docDiags)

@@ -31,6 +31,9 @@ type jsonDiag struct {
 	Document  int           `json:"document"`
 	Pointer   string        `json:"pointer"`
 	Related   []jsonRelated `json:"related"`
+	// Fixes are the suggested fixes (diag.Fix: edits by byte offsets into
+	// the file as read); absent when there is none.
+	Fixes []diag.Fix `json:"fixes,omitempty"`
 }
 
 type jsonReport struct {
@@ -55,7 +58,7 @@ func toJSON(d diag.Diagnostic) jsonDiag {
 		File: d.File, Line: d.Range.Start.Line, Column: d.Range.Start.Col,
 		EndLine: d.Range.End.Line, EndColumn: d.Range.End.Col,
 		Severity: d.Severity.String(), Rule: d.Rule, Message: d.Message,
-		Document: d.Document, Pointer: d.Pointer, Related: []jsonRelated{},
+		Document: d.Document, Pointer: d.Pointer, Related: []jsonRelated{}, Fixes: d.Fixes,
 	}
 	for _, r := range d.Related {
 		jd.Related = append(jd.Related, jsonRelated{File: r.File, Line: r.Range.Start.Line, Column: r.Range.Start.Col, Message: r.Message})

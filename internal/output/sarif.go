@@ -116,7 +116,38 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations,omitempty"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
 	Properties          *sarifProperties  `json:"properties,omitempty"`
+}
+
+// sarifFix is a suggested fix (SARIF 2.1.0 §3.55): the edits of one file
+// as replacements of byte regions. Whether the fix is safe (applied by
+// --fix) has no SARIF field: it is in the fix's properties.
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	Properties      sarifFixProperties    `json:"properties"`
+}
+
+type sarifFixProperties struct {
+	Safe bool `json:"safe"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifByteRegion `json:"deletedRegion"`
+	InsertedContent *sarifText      `json:"insertedContent,omitempty"`
+}
+
+// sarifByteRegion is a region by byte offset and length (SARIF 3.30.2),
+// which a fix's edits are given in.
+type sarifByteRegion struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
 }
 
 // sarifProperties carries what SARIF has no field for: where in the
@@ -188,6 +219,9 @@ func (s *SARIF) Format(w io.Writer, res *lint.Result) error {
 		}
 		if d.File != "" {
 			r.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalOf(d.File, d.Range)}}
+		}
+		if d.File != "" {
+			r.Fixes = sarifFixesOf(d)
 		}
 		for j, rel := range d.Related {
 			id := j + 1
@@ -261,6 +295,27 @@ func sarifLevel(s diag.Severity) string {
 		return "warning"
 	}
 	return "none"
+}
+
+// sarifFixesOf gives a diagnostic's fixes as SARIF fixes of its file.
+func sarifFixesOf(d diag.Diagnostic) []sarifFix {
+	var out []sarifFix
+	for _, f := range d.Fixes {
+		if len(f.Edits) == 0 {
+			continue
+		}
+		change := sarifArtifactChange{ArtifactLocation: artifactOf(d.File), Replacements: make([]sarifReplacement, 0, len(f.Edits))}
+		for _, e := range f.Edits {
+			rep := sarifReplacement{DeletedRegion: sarifByteRegion{ByteOffset: e.Start, ByteLength: e.End - e.Start}}
+			if e.NewText != "" {
+				rep.InsertedContent = &sarifText{Text: e.NewText}
+			}
+			change.Replacements = append(change.Replacements, rep)
+		}
+		out = append(out, sarifFix{Description: sarifText{Text: f.Message}, ArtifactChanges: []sarifArtifactChange{change},
+			Properties: sarifFixProperties{Safe: f.Safe}})
+	}
+	return out
 }
 
 func sarifPhysicalOf(file string, r diag.Range) sarifPhysical {

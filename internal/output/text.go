@@ -10,6 +10,7 @@ import (
 	"github.com/fatih/color"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
+	"github.com/apigwlint/apigwlint/internal/fix"
 	"github.com/apigwlint/apigwlint/internal/lint"
 	"github.com/apigwlint/apigwlint/internal/source"
 )
@@ -66,6 +67,8 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 			snippet(bw, p, files[r.File], r.Range)
 		}
 	}
+	// Before the summary, which stays the last line.
+	fixableLine(bw, res.Diags)
 	s := res.Summary
 	fmt.Fprintf(bw, "%s, %s", plural(s.Files, "file"), plural(s.Definitions, "definition"))
 	if s.Skipped > 0 {
@@ -73,6 +76,28 @@ func (t *Text) Format(w io.Writer, res *lint.Result) error {
 	}
 	fmt.Fprintf(bw, ": %s, %s\n", plural(s.Errors, "error"), plural(s.Warnings, "warning"))
 	return bw.Flush()
+}
+
+// fixableLine says how many of the findings `lint --fix` would fix, and
+// how many more --unsafe-fixes would; nothing when none would.
+func fixableLine(w io.Writer, ds []diag.Diagnostic) {
+	safe, unsafe := 0, 0
+	for i := range ds {
+		switch {
+		case fix.Fixable(&ds[i], false):
+			safe++
+		case fix.Fixable(&ds[i], true):
+			unsafe++
+		}
+	}
+	switch {
+	case safe > 0 && unsafe > 0:
+		fmt.Fprintf(w, "%d fixable with --fix (%d more with --unsafe-fixes)\n", safe, unsafe)
+	case safe > 0:
+		fmt.Fprintf(w, "%d fixable with --fix\n", safe)
+	case unsafe > 0:
+		fmt.Fprintf(w, "%d fixable with --fix --unsafe-fixes\n", unsafe)
+	}
 }
 
 func plural(n int, w string) string { return fmt.Sprintf("%d %s", n, pluralWord(n, w)) }

@@ -15,6 +15,15 @@ import (
 // it cannot tell exactly which bytes to change: a wrong edit is worse than
 // none.
 
+// FixEdit is an edit a helper below could make (OK), or could not.
+type FixEdit struct {
+	diag.Edit
+	OK bool
+}
+
+// Edit wraps a helper's result: Fix(f.RenameKey(fl, "X")).
+func Edit(e diag.Edit, ok bool) FixEdit { return FixEdit{e, ok} }
+
 // crlfOffsets lists, for data with "\r\n" line endings, the offset each
 // '\n' of such a pair has once the pairs are made "\n".
 func crlfOffsets(data []byte) []int {
@@ -110,6 +119,9 @@ func (f *File) tokenAt(r diag.Range, old string, embedded bool) (start, end int,
 	if s < 0 || e > len(f.Src) || s >= e {
 		return 0, 0, false, false
 	}
+	if !embedded && anchored(f.Src, s) {
+		return 0, 0, false, false
+	}
 	text := bytes.TrimRight(f.Src[s:e], " \t")
 	for _, q := range [...]string{"", "'", `"`, `\"`} {
 		if (q == "" || q == "'") && embedded {
@@ -120,6 +132,24 @@ func (f *File) tokenAt(r diag.Range, old string, embedded bool) (start, end int,
 		}
 	}
 	return 0, 0, false, false
+}
+
+// anchored reports whether the YAML node written at src[at] carries an
+// anchor or a tag (&name value, !tag value): an anchored value may be used
+// elsewhere through an alias, where the change would apply too.
+func anchored(src []byte, at int) bool {
+	i := at
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	if i == at {
+		return false
+	}
+	j := i
+	for j > 0 && src[j-1] != ' ' && src[j-1] != '\t' && src[j-1] != '\n' {
+		j--
+	}
+	return j < i && (src[j] == '&' || src[j] == '!')
 }
 
 // RenameKey returns the edit that renames the key of fl to key, keeping
@@ -179,6 +209,18 @@ func (f *File) DeleteField(obj *Node, fl *Field) (diag.Edit, bool) {
 	}
 	if f.IsJSON {
 		return f.deleteJSONMember(obj, at)
+	}
+	// A sibling written at the same column on another line: the entry is
+	// one of a block mapping's, not the only key a front-end's tree puts
+	// beside keys it made up.
+	sibling := false
+	for _, x := range obj.Fields {
+		if x != fl && x.KeyRange.Start.Col == fl.KeyRange.Start.Col && x.KeyRange.Start.Line != fl.KeyRange.Start.Line {
+			sibling = true
+		}
+	}
+	if !sibling {
+		return diag.Edit{}, false
 	}
 	return f.deleteYAMLEntry(fl)
 }

@@ -22,7 +22,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 	// frontend.Frontend.Load), and a file may hold thousands.
 	var def frontend.Definition
 	return source.LoadEach(path, data, source.DefaultOptions, func(doc *source.Document) {
-		op, d := schema.Detect(doc.Root, path, doc.Index)
+		op, d := schema.DetectIn(doc.Root, path, doc.Index, doc.File)
 		def = frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: doc.File}
 		each(&def)
 	})

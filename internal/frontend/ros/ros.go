@@ -88,11 +88,12 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 	for _, doc := range f.Docs {
 		if doc.Root == nil || doc.Root.Kind != source.Object || doc.Root.Get("ROSTemplateFormatVersion") == nil {
 			// Another document of the file: a request, perhaps.
-			op, d := schema.Detect(doc.Root, path, doc.Index)
+			op, d := schema.DetectIn(doc.Root, path, doc.Index, f)
 			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
 			continue
 		}
 		t := newTemplate(path, doc.Root)
+		t.src = f
 		found := false
 		for _, res := range t.resources {
 			var def *frontend.Definition
@@ -139,6 +140,7 @@ type template struct {
 	types     map[string]string     // logical id -> type
 	keys      map[string]diag.Range // logical id -> its key in Resources
 	diags     []diag.Diagnostic     // of the definition being read
+	src       *source.File          // the template's text, for fixes
 	// work counts the nodes resolved and copied for the template: a
 	// hostile template (parameters whose defaults refer to each other,
 	// joins of joins) could otherwise take exponential time. Past
@@ -498,14 +500,36 @@ func names(m map[string]string) []string {
 
 // unknown reports a property ROS does not have, with the likeliest one it
 // has.
-func (t *template) unknown(f *source.Field, where string, candidates []string) {
+func (t *template) unknown(obj *source.Node, f *source.Field, where string, candidates []string) {
 	msg := diag.Sprintf("unknown property %q %s", f.RawKey, where)
+	// The gateway's name of a property ROS renames maps to ROS's name, a
+	// misspelling to the one property close enough: both are safe.
+	to, safe := "", false
 	if ros, ok := rosSpelling[upperFirst(f.Key)]; ok && contains(candidates, ros) {
 		msg += diag.Sprintf("; ROS spells it %q", ros)
-	} else if s := schema.Suggest(f.RawKey, candidates); s != "" {
+		to, safe = ros, true
+	} else if s, one := schema.Closest(f.RawKey, candidates); s != "" {
 		msg += diag.Sprintf("; did you mean %q?", s)
+		to, safe = s, one
 	}
-	t.diags = append(t.diags, diag.Diagnostic{File: t.file, Range: f.KeyRange, Severity: diag.Error, Rule: schema.RuleUnknownField, Message: msg})
+	d := diag.Diagnostic{File: t.file, Range: f.KeyRange, Severity: diag.Error, Rule: schema.RuleUnknownField, Message: msg}
+	if to != "" && !written(obj, to) {
+		if e, ok := t.src.RenameKey(f, to); ok {
+			d.Fixes = []diag.Fix{{Message: diag.Sprintf("rename %q to %q", f.RawKey, to), Safe: safe, Edits: []diag.Edit{e}}}
+		}
+	}
+	t.diags = append(t.diags, d)
+}
+
+// written reports whether obj has a key written as name (in any case of
+// its first letter), whatever the front-end renamed it to.
+func written(obj *source.Node, name string) bool {
+	for _, f := range obj.Fields {
+		if upperFirst(f.RawKey) == upperFirst(name) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -565,7 +589,7 @@ func (t *template) api(res resource) *frontend.Definition {
 	for _, f := range props.Fields {
 		name, ok := apiProperties[f.Key]
 		if !ok {
-			t.unknown(f, "in an "+typeAPI+" resource", candidates)
+			t.unknown(props, f, "in an "+typeAPI+" resource", candidates)
 			continue
 		}
 		switch name {
@@ -670,7 +694,7 @@ func (t *template) rename(obj *source.Node, ros, gateway, where string) {
 		case ros:
 			f.Key = gateway
 		case gateway:
-			t.unknown(f, where, []string{ros})
+			t.unknown(obj, f, where, []string{ros})
 			continue
 		}
 		kept = append(kept, f)
@@ -690,7 +714,7 @@ func (t *template) service(res resource) *frontend.Definition {
 	for _, f := range props.Fields {
 		name, ok := serviceProperties[f.Key]
 		if !ok {
-			t.unknown(f, "in an "+typeService+" resource", candidates)
+			t.unknown(props, f, "in an "+typeService+" resource", candidates)
 			continue
 		}
 		field := &source.Field{Key: strings.TrimPrefix(name, "item:"), RawKey: f.RawKey, KeyRange: f.KeyRange, Value: f.Value}

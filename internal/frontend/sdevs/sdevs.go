@@ -62,7 +62,7 @@ func load(path string, data []byte, each func(*frontend.Definition)) *source.Fil
 	for _, doc := range f.Docs {
 		services := servicesOf(doc.Root)
 		if services == nil {
-			op, d := schema.Detect(doc.Root, path, doc.Index)
+			op, d := schema.DetectIn(doc.Root, path, doc.Index, f)
 			each(&frontend.Definition{Op: op, Root: doc.Root, Doc: doc.Index, Problem: d, File: f})
 			continue
 		}
