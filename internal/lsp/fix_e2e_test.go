@@ -225,3 +225,77 @@ func TestDefinitionOnDuplicateKey(t *testing.T) {
 		t.Errorf("definition on the second key: %+v, want the first at 0:1-0:5", got)
 	}
 }
+
+// TestEditorReachesFixFixtures: the editor gets from each before fixture
+// of `lint --fix` (testdata/fix/<case>/in.*) to its after fixture, byte
+// for byte, by the code actions alone: the fix-all action, or with
+// --unsafe-fixes in the case's flags the first quick fix of the file,
+// applied by the client and sent back, until none is offered. YAML, JSON
+// strings, JSON files, ROS templates and s.yaml files all go through the
+// server's UTF-16 positions.
+func TestEditorReachesFixFixtures(t *testing.T) {
+	cases, err := filepath.Glob(filepath.Join("..", "..", "testdata", "fix", "*"))
+	if err != nil || len(cases) < 8 {
+		t.Fatalf("fixtures: %v %v", cases, err)
+	}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ins, _ := filepath.Glob(filepath.Join(dir, "in.*"))
+			if len(ins) != 1 {
+				t.Fatalf("want one in.* in %s", dir)
+			}
+			ext := filepath.Ext(ins[0])
+			in, err := os.ReadFile(ins[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(filepath.Join(dir, "out"+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			flags, _ := os.ReadFile(filepath.Join(dir, "flags"))
+			unsafe := strings.Contains(string(flags), "--unsafe-fixes")
+			root := t.TempDir()
+			c := newTestClient(t, Options{})
+			c.initWith(root, literalClient)
+			uri := pathToURI(filepath.Join(root, "in"+ext))
+			text, version := string(in), 1
+			c.open(uri, text)
+			c.diagnostics(uri, version)
+			applied, sawUnsafe := 0, false
+			for ; applied < 20; applied++ {
+				var actions []CodeAction
+				if unsafe {
+					actions = c.codeActions(uri, rng(0, 0, 1<<30, 0), []string{"quickfix"})
+				} else {
+					actions = c.codeActions(uri, rng(0, 0, 0, 0), []string{"source.fixAll"})
+				}
+				if len(actions) == 0 {
+					break
+				}
+				for _, a := range actions {
+					if a.Kind != kindQuickFix {
+						continue
+					}
+					if strings.HasSuffix(a.Title, " (unsafe)") == a.IsPreferred {
+						t.Errorf("%q: preferred %v", a.Title, a.IsPreferred)
+					}
+					sawUnsafe = sawUnsafe || !a.IsPreferred
+				}
+				text = applyEdits(t, text, editsFor(t, actions[0].Edit, uri, version))
+				version++
+				c.change(uri, version, text)
+				c.diagnostics(uri, version)
+			}
+			if applied == 0 {
+				t.Fatal("no code action was offered")
+			}
+			if unsafe && !sawUnsafe {
+				t.Error("no unsafe quick fix was offered")
+			}
+			if text != string(want) {
+				t.Fatalf("after %d code actions:\n%s\nwant:\n%s", applied, text, want)
+			}
+		})
+	}
+}
