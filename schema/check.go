@@ -531,7 +531,10 @@ func (c *checker) unknown(obj *source.Node, f *source.Field, props map[string]an
 	d := c.add(f.KeyRange, rule, obj.Pointer+"/"+source.EscapePointer(f.Key), msg)
 	// A value a tool fills in (Implicit) stands for the key the user
 	// meant, not one the rename would repeat.
-	if s != "" && !writtenKey(obj, s, inJSON) {
+	// Action decides what a document is: a key renamed to it must name
+	// the operation the document was taken for.
+	renames := s != "Action" || obj.Pointer == "" && f.Value.Scalar() == c.s.Op
+	if s != "" && renames && !writtenKey(obj, s, inJSON) {
 		to, ok := s, true
 		if c.spelling != nil {
 			to, ok = c.spelling(c.s.Op, obj.Pointer, s)

@@ -227,22 +227,46 @@ func byFile(ds []diag.Diagnostic, unsafe bool) [][]diag.Diagnostic {
 }
 
 // breaks says why next may not replace cur ("" when it may): read by
-// another front-end, a problem of syntax it did not have (YAML or JSON,
-// a JSON string, the encoding, a repeated key), or fewer definitions.
+// another front-end, a problem reading the file it did not have (YAML or
+// JSON syntax, the encoding, a limit, a repeated key), or fewer
+// definitions.
 func breaks(display string, cur, next []byte) string {
 	if a, b := registry.For(display, cur).Name, registry.For(display, next).Name; a != b {
 		return fmt.Sprintf("the file would be read as %s instead of %s", b, a)
 	}
 	before, after := lint.CheckBytes(display, cur, true), lint.CheckBytes(display, next, true)
-	if syntax(after) > syntax(before) {
+	if fileProblems(after) > fileProblems(before) {
 		return "the file would not parse afterwards"
 	}
 	if after.Definitions < before.Definitions {
 		return "the file would hold fewer definitions afterwards"
 	}
+	// JSON strings are not compared: an edit inside one replaces word
+	// characters between quotes, which cannot make it invalid, and one
+	// reported only afterwards is a value read for the first time (the
+	// JSON string under a key that was misspelt, or in a document that a
+	// fixed Action makes a definition), not one the fix broke.
 	return ""
 }
 
+// fileProblems counts the problems of reading the file itself (YAML or
+// JSON syntax, encoding, limits, repeated keys).
+func fileProblems(fr *lint.FileResult) int {
+	if fr.File == nil {
+		return 0
+	}
+	n := 0
+	for _, d := range fr.File.Problems {
+		switch d.Rule {
+		case source.RuleSyntax, source.RuleEncoding, source.RuleLimit, source.RuleDuplicateKey:
+			n++
+		}
+	}
+	return n
+}
+
+// syntax counts the diagnostics that say the file or a JSON string in it
+// does not parse.
 func syntax(fr *lint.FileResult) int {
 	n := 0
 	for _, d := range fr.Diags {

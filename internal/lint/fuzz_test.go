@@ -75,6 +75,28 @@ func FuzzCheckBytes(f *testing.F) {
 		if explicit && len(fr.Diags) == 0 && fr.Definitions == 0 {
 			t.Fatal("a file named explicitly with no definition got no diagnostic")
 		}
+		// Fixes: edits inside the bytes as read, and a safe fix never
+		// makes the file parse worse (a few per input, for speed).
+		tried := 0
+		for _, d := range fr.Diags {
+			for _, fx := range d.Fixes {
+				for _, e := range fx.Edits {
+					if e.Start < 0 || e.End < e.Start || e.End > len(data) {
+						t.Fatalf("%s fix %q: edit %+v outside the %d bytes", d.Rule, fx.Message, e, len(data))
+					}
+				}
+				if !fx.Safe || tried == 3 || len(fx.Edits) != 1 {
+					continue
+				}
+				tried++
+				e := fx.Edits[0]
+				fixed := append(append(append([]byte(nil), data[:e.Start]...), e.NewText...), data[e.End:]...)
+				after := CheckBytes(name, fixed, explicit)
+				if fileProblems(after) > fileProblems(fr) || after.Definitions < fr.Definitions {
+					t.Fatalf("the safe fix %q of %s makes the file parse worse:\n%s", fx.Message, d.Rule, fixed)
+				}
+			}
+		}
 	})
 }
 
@@ -92,4 +114,16 @@ func lines(f *source.File, data []byte) []int {
 		out = append(out, utf8.RuneCountInString(l))
 	}
 	return out
+}
+
+// fileProblems counts the problems of reading the file itself.
+func fileProblems(fr *FileResult) int {
+	n := 0
+	for _, d := range fr.File.Problems {
+		switch d.Rule {
+		case source.RuleSyntax, source.RuleEncoding, source.RuleLimit, source.RuleDuplicateKey:
+			n++
+		}
+	}
+	return n
 }
