@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/apigwlint/apigwlint/internal/diag"
 )
 
 // BenchmarkDidChangeToDiagnostics measures what a keystroke costs once the
@@ -55,6 +57,28 @@ func benchDidChange(b *testing.B, others int) {
 		c.change(uri, version, text)
 		if got := c.diagnostics(uri, version); len(got.Diagnostics) != want {
 			b.Fatalf("version %d: %d diagnostics, want %d", version, len(got.Diagnostics), want)
+		}
+	}
+}
+
+// BenchmarkFixAll measures the fix-all action of a file with 50,000 safe
+// fixes (a generated file with a key misspelt on every line): it is
+// computed on every code action request without a kind filter, on the
+// goroutine that answers requests.
+//
+//	go test ./internal/lsp -run '^$' -bench FixAll
+func BenchmarkFixAll(b *testing.B) {
+	const n = 50000
+	src := strings.Repeat("Visibilty: x\n", n)
+	ds := make([]diag.Diagnostic, n)
+	for i := range ds {
+		ds[i].Fixes = []diag.Fix{{Safe: true, Edits: []diag.Edit{{Start: i * 13, End: i*13 + 9, NewText: "Visibility"}}}}
+	}
+	r := &lintResult{text: newText(src), diags: ds}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got := fixAll(r); len(got) != n {
+			b.Fatalf("%d edits, want %d", len(got), n)
 		}
 	}
 }

@@ -12,7 +12,10 @@ import (
 
 // TestNeovim runs a real editor as the client: Neovim headless starts
 // `apigwlint lsp` (built here), opens a faulty file, waits for the
-// diagnostics, hovers, fixes the buffer and waits for the list to clear.
+// diagnostics, hovers, fixes the buffer and waits for the list to clear,
+// then misspells a key inside a JSON string after CJK, applies the
+// server's quick fix with the editor's own UTF-16 conversion and waits for
+// the list to clear again.
 // The Lua side is testdata/lsp/nvim-init.lua.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
@@ -79,6 +82,9 @@ func TestNeovim(t *testing.T) {
 		`diag 5:12-5:18 severity=1 source=apigwlint code=schema Visibility "PUBLIK" is not one of`,
 		`diag 6:69-6:75 severity=1 source=apigwlint code=schema RequestConfig.RequestHttpMethod "GETT" is not one of`,
 		`hover **Visibility** · string · required · CreateApi`,
+		`cleared`,
+		`action names RequestHttpMethod`,
+		`fixed`,
 		`cleared`,
 	}
 	ok := len(got) == len(want)

@@ -1,5 +1,7 @@
 package lsp
 
+import "encoding/json"
+
 // The subset of the Language Server Protocol 3.17 types the server uses.
 // Field names follow the specification.
 
@@ -22,9 +24,25 @@ type Location struct {
 }
 
 type initializeParams struct {
-	RootURI          string            `json:"rootUri"`
-	RootPath         string            `json:"rootPath"`
-	WorkspaceFolders []workspaceFolder `json:"workspaceFolders"`
+	RootURI          string             `json:"rootUri"`
+	RootPath         string             `json:"rootPath"`
+	WorkspaceFolders []workspaceFolder  `json:"workspaceFolders"`
+	Capabilities     clientCapabilities `json:"capabilities"`
+}
+
+// clientCapabilities is the part of the client's capabilities the server
+// adapts to.
+type clientCapabilities struct {
+	Workspace struct {
+		WorkspaceEdit struct {
+			DocumentChanges bool `json:"documentChanges"`
+		} `json:"workspaceEdit"`
+	} `json:"workspace"`
+	TextDocument struct {
+		CodeAction struct {
+			CodeActionLiteralSupport *struct{} `json:"codeActionLiteralSupport"`
+		} `json:"codeAction"`
+	} `json:"textDocument"`
 }
 
 type workspaceFolder struct {
@@ -47,6 +65,15 @@ type serverCapabilities struct {
 	TextDocumentSync   textDocumentSyncOpts   `json:"textDocumentSync"`
 	HoverProvider      bool                   `json:"hoverProvider"`
 	CompletionProvider completionProviderOpts `json:"completionProvider"`
+	// CodeActionProvider is codeActionOptions for a client that declares
+	// code action literals, true for others (LSP 3.17 allows options
+	// only then).
+	CodeActionProvider any  `json:"codeActionProvider"`
+	DefinitionProvider bool `json:"definitionProvider"`
+}
+
+type codeActionOptions struct {
+	CodeActionKinds []string `json:"codeActionKinds"`
 }
 
 type textDocumentSyncOpts struct {
@@ -189,6 +216,47 @@ type CompletionItem struct {
 type textEdit struct {
 	Range   Range  `json:"range"`
 	NewText string `json:"newText"`
+}
+
+type codeActionParams struct {
+	TextDocument textDocumentIdentifier `json:"textDocument"`
+	Range        Range                  `json:"range"`
+	Context      struct {
+		// Diagnostics are kept raw: a client sends every source's
+		// diagnostics, in shapes this server need not understand (a
+		// numeric code); one that does not decode matches nothing.
+		Diagnostics []json.RawMessage `json:"diagnostics"`
+		Only        []string          `json:"only,omitempty"`
+	} `json:"context"`
+}
+
+// Code action kinds.
+const (
+	kindQuickFix = "quickfix"
+	kindFixAll   = "source.fixAll.apigwlint"
+)
+
+// CodeAction is one entry of a textDocument/codeAction result.
+type CodeAction struct {
+	Title       string         `json:"title"`
+	Kind        string         `json:"kind"`
+	Diagnostics []Diagnostic   `json:"diagnostics,omitempty"`
+	IsPreferred bool           `json:"isPreferred,omitempty"`
+	Edit        *WorkspaceEdit `json:"edit,omitempty"`
+}
+
+// WorkspaceEdit changes one document: with documentChanges (and the
+// version the edits were computed for) when the client supports them,
+// else with changes.
+type WorkspaceEdit struct {
+	Changes         map[string][]textEdit `json:"changes,omitempty"`
+	DocumentChanges []TextDocumentEdit    `json:"documentChanges,omitempty"`
+}
+
+// TextDocumentEdit is edits to one version of a document.
+type TextDocumentEdit struct {
+	TextDocument versionedTextDocumentIdentifier `json:"textDocument"`
+	Edits        []textEdit                      `json:"edits"`
 }
 
 // logMessageParams is the window/logMessage payload.

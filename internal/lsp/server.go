@@ -1,7 +1,9 @@
 // Package lsp is `apigwlint lsp`: a Language Server Protocol server over
 // standard input and output that publishes the linter's diagnostics as the
-// user types, shows the schema's documentation on hover and completes keys
-// and enum values from the schema.
+// user types, shows the schema's documentation on hover, completes keys
+// and enum values from the schema, offers the rules' suggested fixes as
+// code actions (fix.go) and goes from a finding to its related locations,
+// such as the other file of a clash.
 //
 // One goroutine reads messages and answers them in order (hover and
 // completion are fast enough to answer inline); a second one lints. A
@@ -52,12 +54,17 @@ type Server struct {
 	// Touched by the reading goroutine only.
 	initialized bool
 	shutdown    bool
+	// documentChanges: the client takes versioned document edits.
+	documentChanges bool
 
 	mu   sync.Mutex
 	docs map[string]*document // by URI as the client wrote it
 	root string
 	gen  uint64    // bumped by every change to the set of open texts
 	due  time.Time // when the pending lint may start
+	// results holds the last published lint of each open document (by
+	// URI), which code actions and definitions answer from.
+	results map[string]*lintResult
 
 	// pubMu orders publications: a lint result checked as current and a
 	// didClose's clearing never interleave.
@@ -66,6 +73,16 @@ type Server struct {
 
 	kick chan struct{}
 	done chan struct{}
+}
+
+// lintResult is one document's part of a lint run: the text it was
+// computed from and the diagnostics, as the linter gave them (with their
+// fixes) and as published (same order).
+type lintResult struct {
+	version int
+	text    *text
+	diags   []diag.Diagnostic
+	lsp     []Diagnostic
 }
 
 type publication struct {
@@ -103,6 +120,7 @@ func newServer(in io.Reader, out io.Writer, opts Options) *Server {
 		opts:      opts,
 		conn:      jsonrpc.NewConn(in, out),
 		docs:      map[string]*document{},
+		results:   map[string]*lintResult{},
 		published: map[string]publication{},
 		kick:      make(chan struct{}, 1),
 		done:      make(chan struct{}),
@@ -217,6 +235,21 @@ func (s *Server) request(m *jsonrpc.Message) (any, *jsonrpc.Error) {
 			return nil, err
 		}
 		return s.completion(p), nil
+	case "textDocument/codeAction":
+		var p codeActionParams
+		if err := decodeParams(m.Params, &p); err != nil {
+			return nil, err
+		}
+		return s.codeActions(p), nil
+	case "textDocument/definition":
+		var p textDocumentPositionParams
+		if err := decodeParams(m.Params, &p); err != nil {
+			return nil, err
+		}
+		if locs := s.definition(p.TextDocument.URI, p.Position); len(locs) > 0 {
+			return locs, nil
+		}
+		return nil, nil // JSON null: nowhere to go
 	}
 	return nil, jsonrpc.Errorf(jsonrpc.MethodNotFound, "method %q is not supported by apigwlint", m.Method)
 }
@@ -254,6 +287,11 @@ func (s *Server) initialize(params json.RawMessage) (any, *jsonrpc.Error) {
 	s.root = root
 	s.mu.Unlock()
 	s.initialized = true
+	s.documentChanges = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
+	var codeActions any = true
+	if p.Capabilities.TextDocument.CodeAction.CodeActionLiteralSupport != nil {
+		codeActions = codeActionOptions{CodeActionKinds: []string{kindQuickFix, "source.fixAll", kindFixAll}}
+	}
 	if broadRoot(root) {
 		// Allowed while initialize is answered (LSP 3.17, "initialize").
 		s.notify("window/showMessage", logMessageParams{Type: 2, Message: "apigwlint: the workspace is " + root +
@@ -267,6 +305,8 @@ func (s *Server) initialize(params json.RawMessage) (any, *jsonrpc.Error) {
 			// ':' and ' ' after a key ask for its values; '"' starts a
 			// JSON key or value.
 			CompletionProvider: completionProviderOpts{TriggerCharacters: []string{":", " ", "\""}},
+			CodeActionProvider: codeActions,
+			DefinitionProvider: true,
 		},
 		ServerInfo: serverInfo{Name: "apigwlint", Version: s.opts.Version},
 	}, nil
@@ -394,6 +434,7 @@ func (s *Server) didClose(p didCloseParams) {
 	s.mu.Lock()
 	_, open := s.docs[uri]
 	delete(s.docs, uri)
+	delete(s.results, uri)
 	s.mu.Unlock()
 	if !open {
 		return
@@ -511,17 +552,26 @@ func (s *Server) lintOnce() {
 		return t
 	}
 	out := make([]PublishDiagnosticsParams, len(snaps))
+	results := make(map[string]*lintResult, len(snaps))
 	for i, sn := range snaps {
 		list := byPath[sn.path]
 		diag.Sort(list)
 		v := sn.version
 		out[i] = PublishDiagnosticsParams{URI: sn.uri, Version: &v, Diagnostics: toLSPDiagnostics(list, sn.text, root, uriOf, textOf)}
+		results[sn.uri] = &lintResult{version: v, text: sn.text, diags: list, lsp: out[i].Diagnostics}
 	}
 
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
 	s.mu.Lock()
 	stale := s.gen != gen
+	if !stale {
+		for uri, r := range results {
+			if _, open := s.docs[uri]; open {
+				s.results[uri] = r
+			}
+		}
+	}
 	s.mu.Unlock()
 	if stale {
 		return

@@ -278,7 +278,7 @@ func TestMalformedMessages(t *testing.T) {
 		{"not JSON at all", func() { c.conn.WriteRaw([]byte(`hello`)) }, "null", jsonrpc.ParseError},
 		{"batch", func() { c.conn.WriteRaw([]byte(`[{"jsonrpc":"2.0","id":51,"method":"shutdown"}]`)) }, "null", jsonrpc.InvalidRequest},
 		{"wrong version", func() { c.conn.WriteRaw([]byte(`{"jsonrpc":"1.0","id":52,"method":"shutdown"}`)) }, "52", jsonrpc.InvalidRequest},
-		{"unknown method", func() { c.conn.Call(53, "textDocument/definition", map[string]any{}) }, "53", jsonrpc.MethodNotFound},
+		{"unknown method", func() { c.conn.Call(53, "textDocument/references", map[string]any{}) }, "53", jsonrpc.MethodNotFound},
 		{"params of the wrong shape", func() {
 			c.conn.WriteRaw([]byte(`{"jsonrpc":"2.0","id":54,"method":"textDocument/hover","params":"x"}`))
 		}, "54", jsonrpc.InvalidParams},

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -156,4 +157,44 @@ func pathToURI(path string) string {
 		p = "/" + p // C:/x → /C:/x
 	}
 	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// fromByte converts a byte offset into the text (as the linter's fixes
+// give them: offsets into the file's bytes, which are the text sent) to a
+// protocol position. It fails for an offset outside the text, inside a
+// UTF-8 sequence or between the CR and LF of a line break: no position
+// names it, so an edit there cannot be sent exactly.
+func (t *text) fromByte(off int) (Position, bool) {
+	if off < 0 || off > len(t.src) || (off < len(t.src) && !utf8.RuneStart(t.src[off])) {
+		return Position{}, false
+	}
+	line := sort.Search(len(t.lineStarts), func(i int) bool { return t.lineStarts[i] > off }) - 1
+	if off > t.lineEnds[line] {
+		return Position{}, false // inside a CRLF
+	}
+	return Position{Line: line, Character: utf16Len(t.src[t.lineStarts[line]:off])}, true
+}
+
+// textEdits converts a fix's edits to protocol edits, sorted by position.
+// It fails when an edit cannot be sent exactly (see fromByte), is
+// reversed, or overlaps another: a client must not be sent a wrong edit.
+func (t *text) textEdits(edits []diag.Edit) ([]textEdit, bool) {
+	if len(edits) == 0 {
+		return nil, false
+	}
+	sorted := append([]diag.Edit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	out := make([]textEdit, 0, len(sorted))
+	for i, e := range sorted {
+		if e.End < e.Start || (i > 0 && e.Start < sorted[i-1].End) {
+			return nil, false
+		}
+		start, ok1 := t.fromByte(e.Start)
+		end, ok2 := t.fromByte(e.End)
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		out = append(out, textEdit{Range: Range{Start: start, End: end}, NewText: e.NewText})
+	}
+	return out, true
 }

@@ -1,7 +1,8 @@
 -- Neovim (0.7 or newer) as the client of `apigwlint lsp`, for TestNeovim:
 -- start the server, open a faulty file, wait for its diagnostics, hover,
--- fix the buffer and wait for the list to clear; write what the editor saw
--- to $APIGWLINT_OUT. vim.lsp.start_client and buf_attach_client exist on
+-- fix the buffer and wait for the list to clear; misspell a key, apply the
+-- server's quick fix and wait for the list to clear again; write what the
+-- editor saw to $APIGWLINT_OUT. vim.lsp.start_client and buf_attach_client exist on
 -- 0.7 (Debian 12); vim.lsp.start would need 0.8.
 local bin, file, out = os.getenv("APIGWLINT_BIN"), os.getenv("APIGWLINT_FILE"), os.getenv("APIGWLINT_OUT")
 local fixed = os.getenv("APIGWLINT_FIXED")
@@ -48,6 +49,40 @@ local ok, err = pcall(function()
     log("cleared")
   else
     log("ERROR diagnostics not cleared: " .. #vim.diagnostic.get(buf))
+    return
+  end
+  -- Misspell a key inside the JSON string, after CJK: the quick fix the
+  -- server offers, applied by the editor, clears the diagnostic.
+  local row = 5 -- RequestConfig's line, 0-based
+  local good = vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1]
+  local typo = good:gsub("RequestHttpMethod", "RequestHttpMetod")
+  vim.api.nvim_buf_set_lines(buf, row, row + 1, false, { typo })
+  if not vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20) then
+    log("ERROR no diagnostic for the typo")
+    return
+  end
+  local d = vim.diagnostic.get(buf)[1]
+  local uri = vim.uri_from_bufnr(buf)
+  local lsp = d.user_data and d.user_data.lsp or {}
+  local r = lsp.range or { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } }
+  res = vim.lsp.buf_request_sync(buf, "textDocument/codeAction",
+    { textDocument = { uri = uri }, range = r, context = { diagnostics = { lsp } } }, 5000)
+  local action
+  for _, x in pairs(res or {}) do
+    if x.err then log("ERROR codeAction " .. vim.inspect(x.err)) end
+    for _, a in ipairs(x.result or {}) do
+      if a.kind == "quickfix" and a.isPreferred then action = a end
+    end
+  end
+  if not action then log("ERROR no preferred quick fix: " .. vim.inspect(res)) return end
+  log("action " .. (action.title:find("RequestHttpMethod", 1, true) and "names RequestHttpMethod" or action.title))
+  vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+  log(vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1] == good and "fixed" or
+    "ERROR after the fix: " .. vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1])
+  if vim.wait(15000, function() return #vim.diagnostic.get(buf) == 0 end, 20) then
+    log("cleared")
+  else
+    log("ERROR diagnostic not cleared after the quick fix")
   end
 end)
 if not ok then log("ERROR " .. tostring(err)) end
