@@ -128,7 +128,7 @@ serviceConfigs:
 			"s.yaml into null when it stringifies the parameter lists (devsapp/apigateway src/index.ts), as its own example/s.yaml shows. " +
 			"A required parameter stays required: an empty `GroupId`, `Visibility` or `RequestPath` is reported.",
 		Fix: FixDoc{Safety: SometimesSafe, Text: "An enum value that is not one of the allowed values is replaced by the one it stands for, keeping its quoting " +
-			"(also inside a JSON-string parameter): safe when it differs from that value only in case, or when that value is the only one close enough " +
+			"(also inside a JSON-string parameter, and a Terraform string literal, `service_type = \"http\"` included): safe when it differs from that value only in case, or when that value is the only one close enough " +
 			"(`PASTHROUGH` → `PASSTHROUGH`); unsafe when several values are as close (`HTPP`: `HTTP` or `HTTPS`). No fix where the value is not written " +
 			"as it reads (an escape, a block scalar it cannot map exactly) or where the new value would need quoting."},
 		Bad: `Action: CreateApi
@@ -159,7 +159,7 @@ ServiceConfig: {ServiceProtocol: HTTP, ServiceAddress: 'http://users.internal:80
 		Fix: FixDoc{Safety: SometimesSafe, Text: "The key is renamed to the documented key it stands for, keeping its quoting (also inside a JSON-string parameter, " +
 			"where the new key needs no other escaping): safe when it differs only in case or is the only key close enough, unsafe when several are. " +
 			"In a ROS template or a Serverless Devs file the key is renamed as that format spells it (`ServiceTimeout` → `ServiceTimeOut` in ROS, " +
-			"`authTyp` → `authType` in s.yaml). No fix when the object already has that key, or where the key is not written as it reads (an escape)."},
+			"`authTyp` → `authType` in s.yaml); a Terraform argument or block is renamed to the provider's (`descripton` → `description`). No fix when the object already has that key, or where the key is not written as it reads (an escape)."},
 		Bad: `Action: CreateService
 gatewayId: gw-cq7l5s5lhtg001
 sourceType: K8S

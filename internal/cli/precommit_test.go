@@ -150,6 +150,38 @@ func TestPreCommitHook(t *testing.T) {
 	if out := must(project, "git", "commit", "-m", "system hook"); !strings.Contains(out, "Passed") {
 		t.Errorf("system hook on a clean commit:\n%s", out)
 	}
+
+	// Terraform: the hook takes .tf and .tfvars files. A commit that
+	// stages only a tfvars file changing a variable checks the module's
+	// resources with it, and refuses what the new value breaks.
+	write(filepath.Join(project, "tf", "main.tf"), `resource "alicloud_api_gateway_api" "orders" {
+  group_id    = "7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0"
+  name        = "ListOrders"
+  description = "lists orders"
+  auth_type   = "APP"
+  request_config {
+    protocol = "HTTPS"
+    method   = "GET"
+    path     = var.path
+    mode     = "MAPPING"
+  }
+  service_type = "MOCK"
+  mock_service_config {
+    result = "[]"
+  }
+}
+`)
+	write(filepath.Join(project, "tf", "variables.tf"), "variable \"path\" {\n  default = \"/orders\"\n}\n")
+	must(project, "git", "add", "tf")
+	if out := must(project, "git", "commit", "-m", "terraform"); !strings.Contains(out, "Passed") {
+		t.Errorf("a clean Terraform module:\n%s", out)
+	}
+	write(filepath.Join(project, "tf", "terraform.tfvars"), "path = \"/orders/[orderId]\"\n")
+	must(project, "git", "add", "tf/terraform.tfvars")
+	out, err = sh(project, "git", "commit", "-m", "tfvars")
+	if err == nil || !strings.Contains(out, "tf/main.tf:9:16: error: path parameter \"orderId\" is not declared") {
+		t.Errorf("a tfvars change that breaks the module's API was not refused (%v):\n%s", err, out)
+	}
 }
 
 // copyModule copies what `go install ./...` needs: go.mod, go.sum, the hook

@@ -39,6 +39,12 @@ type Frontend struct {
 	// when it cannot say (the result is then never cached). nil = never
 	// cached.
 	Context func(real string) (ctx []byte, ok bool)
+	// Companions, when set, lists the files (real paths) whose results
+	// a change to the file at real may change, to be checked with it when
+	// it is named alone (a Terraform module's other configuration files
+	// for a staged variables file); nil or empty for none. It is asked
+	// about every named file, whatever its format.
+	Companions func(real string) []string
 	// MayCompute reports whether a file's values may be computed from
 	// several pieces of its text (a template's Fn::Join, a ${var} inside
 	// a longer string): then a value need not appear in the bytes as it

@@ -361,13 +361,14 @@ func finish(opts *Options, res *Result, indexOnly []*FileResult) {
 // collect expands the paths into files to check, in a stable order.
 func collect(opts *Options, res *Result) []job {
 	var jobs []job
-	seen := map[string]bool{}
+	seen := map[string]int{} // display → index in jobs
 	add := func(j job) {
-		key := j.display
-		if seen[key] {
+		if i, ok := seen[j.display]; ok {
+			// Named after it was added as another file's companion.
+			jobs[i].explicit = jobs[i].explicit || j.explicit
 			return
 		}
-		seen[key] = true
+		seen[j.display] = len(jobs)
 		jobs = append(jobs, j)
 	}
 	for _, p := range opts.Paths {
@@ -418,6 +419,13 @@ func collect(opts *Options, res *Result) []job {
 				continue
 			}
 			add(job{path: abs, display: Display(opts.Dir, abs), explicit: true})
+			// Files whose results it changes (the rest of a
+			// Terraform module) are checked with it, as if walked.
+			for _, c := range registry.Companions(abs) {
+				if d := Display(opts.Dir, c); opts.Ignored == nil || !opts.Ignored(d) {
+					add(job{path: c, display: d})
+				}
+			}
 			continue
 		}
 		for _, j := range walk(opts, abs, p, func(msg string) { res.Errors = append(res.Errors, msg) }) {
@@ -752,7 +760,11 @@ func checkBytesIn(dir, display string, data []byte, explicit bool) *FileResult {
 	if fr.Definitions == 0 && len(fr.Diags) == 0 && !explicit {
 		fr.Skipped = true
 	}
-	if explicit && fr.Definitions == 0 && len(fr.Diags) == 0 {
+	if explicit && fr.Definitions == 0 && len(fr.Diags) == 0 && fe.Name == "terraform" {
+		// A module's variables.tf or providers.tf: nothing of its own
+		// to check, and nothing wrong with it.
+		fr.Skipped = true
+	} else if explicit && fr.Definitions == 0 && len(fr.Diags) == 0 {
 		fr.Diags = append(fr.Diags, diag.Diagnostic{File: display, Range: diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
 			Severity: diag.Error, Rule: rules.NotADefinition.ID, Message: "the file holds no definition (it is empty)"})
 	}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/apigwlint/apigwlint/internal/fix"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,5 +118,45 @@ func TestTerraformNotCachedByContent(t *testing.T) {
 	write("variables.tf", tfVars("/users/[id]"))
 	if got := lintOnce(); got != "main.tf:path-param-undeclared" {
 		t.Errorf("after the variable changed back: %q", got)
+	}
+}
+
+// Terraform findings carry fixes in both syntaxes, as edits of the bytes
+// as read (a CRLF file): a misspelt argument (safe: one close candidate),
+// a provider enum value and a gateway enum value written as literals; a
+// value that comes from an expression gets none.
+func TestTerraformFixes(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"native.tf",
+			"resource \"alicloud_api_gateway_api\" \"a\" {\r\n  group_id = \"7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0\"\r\n  name = \"ListOrders\"\r\n  descripton = \"d\"\r\n  auth_type = \"app\"\r\n" +
+				"  request_config {\r\n    protocol = \"HTTP\"\r\n    method = \"GET\"\r\n    path = \"/o\"\r\n    mode = \"MAPPING\"\r\n  }\r\n  service_type = \"mock\"\r\n  mock_service_config {\r\n    result = \"ok\"\r\n  }\r\n}\r\n",
+			"resource \"alicloud_api_gateway_api\" \"a\" {\r\n  group_id = \"7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0\"\r\n  name = \"ListOrders\"\r\n  description = \"d\"\r\n  auth_type = \"APP\"\r\n" +
+				"  request_config {\r\n    protocol = \"HTTP\"\r\n    method = \"GET\"\r\n    path = \"/o\"\r\n    mode = \"MAPPING\"\r\n  }\r\n  service_type = \"MOCK\"\r\n  mock_service_config {\r\n    result = \"ok\"\r\n  }\r\n}\r\n"},
+		{"json.tf.json",
+			`{"resource": {"alicloud_api_gateway_api": {"a": {"group_id": "7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0", "name": "ListOrders", "descripton": "d", "auth_type": "app",` +
+				`"request_config": {"protocol": "HTTP", "method": "GET", "path": "/o", "mode": "MAPPING"}, "service_type": "MOCK", "mock_service_config": {"result": "ok"}}}}}`,
+			`{"resource": {"alicloud_api_gateway_api": {"a": {"group_id": "7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0", "name": "ListOrders", "description": "d", "auth_type": "APP",` +
+				`"request_config": {"protocol": "HTTP", "method": "GET", "path": "/o", "mode": "MAPPING"}, "service_type": "MOCK", "mock_service_config": {"result": "ok"}}}}}`},
+		{"computed.tf",
+			"locals {\n  auth = \"app\"\n}\nresource \"alicloud_api_gateway_api\" \"a\" {\n  group_id = \"7ef4e2a7a5b6435c9a1bc1a1f6e2d1a0\"\n  name = \"ListOrders\"\n  description = \"d\"\n  auth_type = local.auth\n" +
+				"  request_config {\n    protocol = \"HTTP\"\n    method = \"GET\"\n    path = \"/o\"\n    mode = \"MAPPING\"\n  }\n  service_type = \"MOCK\"\n  mock_service_config {\n    result = \"ok\"\n  }\n}\n",
+			""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fr := CheckBytes(tc.name, []byte(tc.in), true)
+			got, _ := fix.Apply([]byte(tc.in), fr.Diags, false)
+			if tc.want == "" {
+				if len(fr.Diags) == 0 || string(got) != tc.in {
+					t.Fatalf("want a finding and no fix; got %d findings and\n%s", len(fr.Diags), got)
+				}
+				return
+			}
+			if string(got) != tc.want {
+				t.Fatalf("fixed:\n%q\nwant:\n%q\nfindings %+v", got, tc.want, fr.Diags)
+			}
+			if again := CheckBytes(tc.name, got, true); len(again.Diags) != 0 {
+				t.Errorf("after the fix: %+v", again.Diags)
+			}
+		})
 	}
 }

@@ -72,6 +72,18 @@ func CacheContext(dir, display string, data []byte) (ctx []byte, cacheable bool)
 	return append([]byte(display+"\x00"), c...), true
 }
 
+// Companions lists the files to check with a named file (see
+// frontend.Frontend.Companions), from every front-end.
+func Companions(real string) []string {
+	var out []string
+	for _, f := range all {
+		if f.Companions != nil {
+			out = append(out, f.Companions(real)...)
+		}
+	}
+	return out
+}
+
 // MayMatter reports whether a file's bytes may hold one of the needles'
 // keys: as facts.NeedleSet.MayMatter, except that a file whose front-end
 // computes values from pieces of text always may.

@@ -22,12 +22,15 @@ import (
 // reported.
 var Frontend = &frontend.Frontend{
 	Name:  "terraform",
-	Match: func(path string, _ []byte) bool { return IsConfig(path) },
+	Match: func(path string, _ []byte) bool { return IsConfig(path) || IsVars(path) },
 	Load: func(path string, data []byte, each func(*frontend.Definition)) *source.File {
 		return loadConfig(path, path, data, each)
 	},
 	LoadAt:  loadConfig,
 	Context: moduleContext,
+	// A staged variables.tf or terraform.tfvars changes what the
+	// module's resources are: they are checked with it.
+	Companions: moduleFiles,
 	// Variables, locals and templates compute values from pieces of
 	// text, in this file or another of the module.
 	MayCompute: func([]byte) bool { return true },
@@ -61,6 +64,11 @@ const MaxConfigSize = 2 << 20
 // files of real's directory.
 func loadConfig(real, path string, data []byte, each func(*frontend.Definition)) *source.File {
 	f := source.Text(path, data)
+	if IsVars(path) {
+		// A tfvars file (named by a hook) has values, read when the
+		// module's configuration files are: no definition of its own.
+		return f
+	}
 	if len(data) > MaxConfigSize {
 		f.Problems = append(f.Problems, diag.Diagnostic{File: path, Severity: diag.Error, Rule: source.RuleLimit,
 			Range:   diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}},
@@ -74,18 +82,20 @@ func loadConfig(real, path string, data []byte, each func(*frontend.Definition))
 		decls = append(decls, sib.decls)
 	}
 	m := assemble(inputs, decls, func(p string) bool { return p == path })
-	f.Problems = append(f.Problems, m.diagnostics(path, m.Problems, 0)...)
+	// Fixes are computed on f.Src; the engine maps those of definitions
+	// to the bytes as read, the file's own are mapped here.
+	fileLevel := m.diagnostics(path, m.Problems, 0, f)
 	doc := 0
 	for _, rb := range m.Resources {
 		insts := m.Requests(rb)
-		ds := m.diagnostics(path, rb.Problems, doc)
+		ds := m.diagnostics(path, rb.Problems, doc, f)
 		if len(insts) == 0 {
 			// A group: no definition of its own.
-			f.Problems = append(f.Problems, ds...)
+			fileLevel = append(fileLevel, ds...)
 			continue
 		}
 		for i, in := range insts {
-			d := &frontend.Definition{Op: in.Op, Root: in.Root, Doc: doc, MaySymbolic: true}
+			d := &frontend.Definition{Op: in.Op, Root: in.Root, Doc: doc, MaySymbolic: true, Src: f}
 			if i == 0 {
 				// The block's own problems once, not once per instance.
 				d.Diags = ds
@@ -94,6 +104,10 @@ func loadConfig(real, path string, data []byte, each func(*frontend.Definition))
 			doc++
 		}
 	}
+	for i := range fileLevel {
+		f.RawFixes(fileLevel[i].Fixes)
+	}
+	f.Problems = append(f.Problems, fileLevel...)
 	return f
 }
 
@@ -119,6 +133,27 @@ func loadPlan(real, path string, data []byte, each func(*frontend.Definition)) *
 		each(d)
 	}
 	return f
+}
+
+// moduleFiles lists, for a named Terraform configuration or variables
+// file, the other configuration files of its module (its directory).
+func moduleFiles(real string) []string {
+	if !IsConfig(real) && !IsVars(real) {
+		return nil
+	}
+	dir := filepath.Dir(real)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	self := filepath.Base(real)
+	var out []string
+	for _, e := range entries {
+		if name := e.Name(); name != self && e.Type().IsRegular() && IsConfig(name) {
+			out = append(out, filepath.Join(dir, name))
+		}
+	}
+	return out
 }
 
 // moduleContext is what a configuration file's result depends on besides
@@ -214,15 +249,41 @@ func siblings(path string) []sibling {
 // bounded by the engine's size limit).
 const maxSiblingSize = MaxConfigSize
 
-// diagnostics turns problems into diagnostics of file path.
-func (m *Module) diagnostics(path string, ps []Problem, doc int) []diag.Diagnostic {
+// diagnostics turns problems into diagnostics of file path, whose text f
+// holds (nil: no fixes). A fix's edits are in offsets of f.Src.
+func (m *Module) diagnostics(path string, ps []Problem, doc int, f *source.File) []diag.Diagnostic {
 	var out []diag.Diagnostic
 	for _, p := range ps {
 		d := diag.Diagnostic{File: path, Range: m.Range(p.Range), Severity: diag.Error, Rule: p.Rule, Message: p.Message, Document: doc}
 		if d.Range.Start.Line == 0 {
 			d.Range = diag.Range{Start: diag.Pos{Line: 1, Col: 1}, End: diag.Pos{Line: 1, Col: 2}}
+		} else if p.New != "" && f != nil {
+			if e, ok := replaceAt(f, d.Range, p.Old, p.New); ok {
+				verb := "replace %q with %q"
+				if p.Rule == "unknown-field" {
+					verb = "rename %q to %q"
+				}
+				d.Fixes = []diag.Fix{{Message: diag.Sprintf(verb, p.Old, p.New), Safe: p.Safe, Edits: []diag.Edit{e}}}
+			}
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+// replaceAt is the edit that makes the text at r, which must read old as
+// a bare name or a string literal without escapes ("old", in either
+// syntax), read new; ok is false when the text reads anything else.
+func replaceAt(f *source.File, r diag.Range, old, new string) (diag.Edit, bool) {
+	start, end := f.OffsetOf(r.Start), f.OffsetOf(r.End)
+	if start < 0 || end > len(f.Src) || start >= end {
+		return diag.Edit{}, false
+	}
+	switch text := string(f.Src[start:end]); text {
+	case old:
+		return diag.Edit{Start: start, End: end, NewText: new}, true
+	case `"` + old + `"`:
+		return diag.Edit{Start: start + 1, End: end - 1, NewText: new}, true
+	}
+	return diag.Edit{}, false
 }

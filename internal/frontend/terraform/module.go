@@ -32,6 +32,11 @@ type Problem struct {
 	Rule    string // "syntax", "unknown-field", "schema", "terraform-syntax"
 	Range   hcl.Range
 	Message string
+	// Old and New, when New is set, are a suggested fix: the name or
+	// string literal Old written at Range becomes New (Safe: the only
+	// close candidate, see schema.Closest).
+	Old, New string
+	Safe     bool
 }
 
 // Module is one directory of Terraform configuration.
@@ -496,10 +501,13 @@ func (m *Module) body(hb hcl.Body, args, blocks []string, open, resource bool) *
 			return
 		}
 		msg := "unknown " + what + " \"" + name + "\""
-		if s := schema.Suggest(name, candidates); s != "" {
+		p := Problem{Rule: "unknown-field", Range: r}
+		if s, safe := schema.Closest(name, candidates); s != "" {
 			msg += "; did you mean \"" + s + "\"?"
+			p.Old, p.New, p.Safe = name, s, safe
 		}
-		m.Problems = append(m.Problems, Problem{Rule: "unknown-field", Range: r, Message: msg})
+		p.Message = msg
+		m.Problems = append(m.Problems, p)
 	}
 
 	if sb, ok := hb.(*hclsyntax.Body); ok {
@@ -786,10 +794,13 @@ func (m *Module) checkServiceBlock(rb *ResourceBlock) {
 	typ, ok := serviceBlocks[v.AsString()]
 	if !ok {
 		msg := "service_type \"" + v.AsString() + "\" is not one of MOCK, HTTP-VPC, FunctionCompute, HTTP (the provider rejects it)"
-		if s := schema.Suggest(v.AsString(), []string{"MOCK", "HTTP-VPC", "FunctionCompute", "HTTP"}); s != "" {
+		p := Problem{Rule: "schema", Range: st.Expr.Range()}
+		if s, safe := schema.Closest(v.AsString(), []string{"MOCK", "HTTP-VPC", "FunctionCompute", "HTTP"}); s != "" {
 			msg += "; did you mean \"" + s + "\"?"
+			p.Old, p.New, p.Safe = v.AsString(), s, safe
 		}
-		m.Problems = append(m.Problems, Problem{Rule: "schema", Range: st.Expr.Range(), Message: msg})
+		p.Message = msg
+		m.Problems = append(m.Problems, p)
 		return
 	}
 	if len(rb.Body.Blocks[typ]) == 0 && rb.Body.Attrs[typ] == nil {
