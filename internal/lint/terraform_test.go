@@ -160,3 +160,33 @@ func TestTerraformFixes(t *testing.T) {
 		})
 	}
 }
+
+// A named file that gives the module values (a tfvars file, a file
+// declaring variables) brings the module's other .tf files into the run;
+// a file of resources alone does not (a hook reports on what was staged).
+func TestTerraformCompanions(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"main.tf":          tfMain,
+		"variables.tf":     tfVars("/users"),
+		"terraform.tfvars": "path = \"/users/[id]\"\n",
+		"other.tf":         strings.NewReplacer(`"get"`, `"other"`, "GetUser", "Other", "var.path", `"/o/[x]"`).Replace(tfMain),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ named, want string }{
+		{"terraform.tfvars", "main.tf:path-param-undeclared other.tf:path-param-undeclared"},
+		{"variables.tf", "main.tf:path-param-undeclared other.tf:path-param-undeclared"},
+		{"main.tf", "main.tf:path-param-undeclared"},
+	} {
+		res, err := Run(Options{Paths: []string{tc.named}, Dir: dir, ProjectRoot: dir, SkipNonDefinitions: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tfRules(res); got != tc.want {
+			t.Errorf("%s named: %q, want %q", tc.named, got, tc.want)
+		}
+	}
+}

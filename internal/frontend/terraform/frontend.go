@@ -1,8 +1,11 @@
 package terraform
 
 import (
+	"io"
+
 	"bytes"
 	"fmt"
+	"github.com/apigwlint/apigwlint/internal/safeopen"
 	"os"
 	"path/filepath"
 	"sort"
@@ -135,10 +138,19 @@ func loadPlan(real, path string, data []byte, each func(*frontend.Definition)) *
 	return f
 }
 
-// moduleFiles lists, for a named Terraform configuration or variables
-// file, the other configuration files of its module (its directory).
+// moduleFiles lists, for a named Terraform file that gives values to its
+// module (a tfvars file, or a configuration file declaring variables or
+// locals), the other configuration files of the module (its directory).
+// A file that only declares resources changes nothing elsewhere.
 func moduleFiles(real string) []string {
-	if !IsConfig(real) && !IsVars(real) {
+	switch {
+	case IsVars(real):
+	case IsConfig(real):
+		data, err := readBounded(real)
+		if err != nil || !(bytes.Contains(data, []byte("variable")) || bytes.Contains(data, []byte("locals"))) {
+			return nil
+		}
+	default:
 		return nil
 	}
 	dir := filepath.Dir(real)
@@ -286,4 +298,18 @@ func replaceAt(f *source.File, r diag.Range, old, new string) (diag.Edit, bool) 
 		return diag.Edit{Start: start + 1, End: end - 1, NewText: new}, true
 	}
 	return diag.Edit{}, false
+}
+
+// readBounded reads a regular file of at most MaxConfigSize bytes.
+func readBounded(path string) ([]byte, error) {
+	f, err := safeopen.Regular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxConfigSize+1))
+	if err == nil && len(data) > MaxConfigSize {
+		return nil, fmt.Errorf("%s: over %d bytes", path, MaxConfigSize)
+	}
+	return data, err
 }
