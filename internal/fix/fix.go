@@ -6,6 +6,7 @@
 package fix
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/apigwlint/apigwlint/internal/diag"
@@ -26,27 +27,43 @@ type Pass struct {
 // src are ignored (a fix computed on other content). The result is a new
 // slice; src is not changed.
 func Apply(src []byte, diags []diag.Diagnostic, unsafe bool) ([]byte, Pass) {
+	fixes, p := Choose(diags, unsafe, func(edits []diag.Edit) bool { return inside(edits, len(src)) })
+	if len(fixes) == 0 {
+		return src, p
+	}
 	var chosen []diag.Edit
+	for _, f := range fixes {
+		chosen = append(chosen, f.Edits...)
+	}
+	return edit(src, chosen), p
+}
+
+// Choose picks the fixes one pass applies, as Apply does (the editor's
+// "fix all" takes the same): the first fix of each diagnostic that is
+// Safe (or any, with unsafe) and that can be made (ok), in the order of
+// the diagnostics, except those whose edits overlap an edit already
+// chosen (Deferred) or are all equal to chosen ones (already made).
+func Choose(diags []diag.Diagnostic, unsafe bool, ok func([]diag.Edit) bool) ([]*diag.Fix, Pass) {
+	var taken editSet
+	var out []*diag.Fix
 	var p Pass
-	for _, d := range diags {
-		f := first(d.Fixes, unsafe)
-		if f == nil || !inside(f.Edits, len(src)) {
+	for i := range diags {
+		f := first(diags[i].Fixes, unsafe)
+		if f == nil || !ok(f.Edits) {
 			continue
 		}
-		switch overlap(chosen, f.Edits) {
+		switch taken.relation(f.Edits) {
 		case same:
 			continue
 		case clash:
 			p.Deferred++
 			continue
 		}
-		chosen = append(chosen, f.Edits...)
+		taken.add(f.Edits)
+		out = append(out, f)
 		p.Applied++
 	}
-	if len(chosen) == 0 {
-		return src, p
-	}
-	return edit(src, chosen), p
+	return out, p
 }
 
 // Fixable tells which of the fixes a diagnostic carries Apply would take:
@@ -79,29 +96,49 @@ const (
 	clash          // an edit overlaps a chosen one
 )
 
-// overlap tells how edits relate to the chosen ones. Two insertions at
-// one offset clash (their order would be a guess); an insertion at the
-// end of a replaced range does not.
-func overlap(chosen, edits []diag.Edit) relation {
+// editSet is the edits chosen so far, sorted by start then end. No two of
+// them clash, so their ends are sorted too, and the ones an edit can
+// clash with are found by binary search: a file with many thousands of
+// fixes is answered at once, not in seconds.
+type editSet []diag.Edit
+
+// relation tells how edits relate to the chosen ones. Two insertions at
+// one offset clash (their order would be a guess), as does an insertion
+// at the start of a replaced range; one at its end does not.
+func (s editSet) relation(edits []diag.Edit) relation {
 	equal := 0
 	for _, e := range edits {
-		for _, c := range chosen {
-			if e == c {
+		// The first chosen edit that ends at or after e starts; those
+		// before it end before e starts.
+		for i := sort.Search(len(s), func(i int) bool { return s[i].End >= e.Start }); i < len(s) && s[i].Start <= e.End; i++ {
+			t := s[i]
+			if e == t {
 				equal++
 				break
 			}
-			if e.Start < c.End && c.Start < e.End || e.Start == c.Start && (e.Start == e.End || c.Start == c.End) {
+			if e.Start < t.End && t.Start < e.End || e.Start == t.Start && (e.Start == e.End || t.Start == t.End) {
 				return clash
 			}
 		}
 	}
-	if equal == len(edits) {
+	switch equal {
+	case 0:
+		return apart
+	case len(edits):
 		return same
 	}
-	if equal > 0 {
-		return clash
+	return clash
+}
+
+// add inserts edits that do not overlap the set.
+func (s *editSet) add(edits []diag.Edit) {
+	for _, e := range edits {
+		i := sort.Search(len(*s), func(i int) bool {
+			t := (*s)[i]
+			return t.Start > e.Start || t.Start == e.Start && t.End > e.End
+		})
+		*s = slices.Insert(*s, i, e)
 	}
-	return apart
 }
 
 // edit applies edits that do not overlap.

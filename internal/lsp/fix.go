@@ -2,7 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
-	"slices"
+	"github.com/apigwlint/apigwlint/internal/fix"
 	"sort"
 	"strings"
 
@@ -82,77 +82,23 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 	return actions
 }
 
-// fixAll gathers the edits of the first safe fix of each diagnostic, in
-// the order of the diagnostics, as `apigwlint lint --fix` chooses them
-// for one pass (internal/fix.Apply; a test keeps the two equal): a fix
-// that overlaps one already taken waits for the next lint, one that makes
-// exactly the same edits is already made.
+// fixAll gathers the edits of the fixes one pass of `apigwlint lint --fix`
+// would apply (internal/fix.Choose, safe fixes only): a fix that overlaps
+// one already taken waits for the next lint, one that makes exactly the
+// same edits is already made; a fix whose edits cannot be expressed in
+// the document's positions is left out.
 func fixAll(r *lintResult) []textEdit {
-	var taken editSet
+	fixes, _ := fix.Choose(r.diags, false, func(edits []diag.Edit) bool {
+		_, ok := r.text.textEdits(edits)
+		return ok
+	})
 	var out []textEdit
-	for _, d := range r.diags {
-		f := firstSafe(d.Fixes)
-		if f == nil {
-			continue
-		}
-		edits, ok := r.text.textEdits(f.Edits)
-		if !ok || taken.overlaps(f.Edits) {
-			continue
-		}
-		taken.add(f.Edits)
+	for _, f := range fixes {
+		edits, _ := r.text.textEdits(f.Edits)
 		out = append(out, edits...)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Range.Start, out[j].Range.Start) })
 	return out
-}
-
-func firstSafe(fixes []diag.Fix) *diag.Fix {
-	for i := range fixes {
-		if fixes[i].Safe && len(fixes[i].Edits) > 0 {
-			return &fixes[i]
-		}
-	}
-	return nil
-}
-
-// editSet is the edits taken so far, sorted by start then end. No two of
-// them clash, so their ends are sorted too, and the ones an edit can
-// clash with are found by binary search: a file with many thousands of
-// fixes is answered at once, not in seconds.
-type editSet []diag.Edit
-
-// overlaps tells whether edits clash with the taken ones or are all among
-// them. Two insertions at one offset clash (their order would be a
-// guess), as does an insertion at the start of a replaced range; one at
-// its end does not.
-func (s editSet) overlaps(edits []diag.Edit) bool {
-	equal := 0
-	for _, e := range edits {
-		// The first taken edit that ends at or after e starts; those
-		// before it end before e starts.
-		for i := sort.Search(len(s), func(i int) bool { return s[i].End >= e.Start }); i < len(s) && s[i].Start <= e.End; i++ {
-			t := s[i]
-			if e == t {
-				equal++
-				break
-			}
-			if e.Start < t.End && t.Start < e.End || e.Start == t.Start && (e.Start == e.End || t.Start == t.End) {
-				return true
-			}
-		}
-	}
-	return equal > 0
-}
-
-// add inserts edits that do not overlap the set.
-func (s *editSet) add(edits []diag.Edit) {
-	for _, e := range edits {
-		i := sort.Search(len(*s), func(i int) bool {
-			t := (*s)[i]
-			return t.Start > e.Start || t.Start == e.Start && t.End > e.End
-		})
-		*s = slices.Insert(*s, i, e)
-	}
 }
 
 func (s *Server) workspaceEdit(uri string, version int, edits []textEdit) *WorkspaceEdit {
