@@ -2,8 +2,10 @@ package lint
 
 import (
 	"github.com/apigwlint/apigwlint/internal/fix"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -188,5 +190,65 @@ func TestTerraformCompanions(t *testing.T) {
 		if got := tfRules(res); got != tc.want {
 			t.Errorf("%s named: %q, want %q", tc.named, got, tc.want)
 		}
+	}
+}
+
+// Safe fixes never break a Terraform file: names and values of real
+// configurations are mutated (a letter's case flipped, a letter dropped)
+// with a seeded generator, every safe fix is applied, and the result
+// parses as the mutated file did, with as many definitions.
+func TestTerraformFixesNeverBreak(t *testing.T) {
+	var seeds [][]byte
+	for _, p := range []string{
+		"../../testdata/examples/terraform/main.tf",
+		"../../testdata/cases/terraform/provider-examples/main.tf",
+		"../../testdata/fix/terraform/out.tf",
+	} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	word := regexp.MustCompile(`[A-Za-z_][A-Za-z_-]{2,}`)
+	syntax := func(fr *FileResult) int {
+		n := 0
+		for _, d := range fr.Diags {
+			if d.Rule == "syntax" {
+				n++
+			}
+		}
+		return n
+	}
+	r := rand.New(rand.NewPCG(15, 16))
+	fixed := 0
+	for i := 0; i < 400; i++ {
+		src := seeds[r.IntN(len(seeds))]
+		words := word.FindAllIndex(src, -1)
+		m := append([]byte(nil), src...)
+		for k := 0; k < 1+r.IntN(3); k++ {
+			w := words[r.IntN(len(words))]
+			j := w[0] + r.IntN(w[1]-w[0])
+			if r.IntN(2) == 0 {
+				m[j] ^= 0x20 // flip the case of a letter (or '_' to a DEL: a typo too)
+			} else {
+				m = append(m[:j:j], m[j+1:]...)
+				words = word.FindAllIndex(m, -1)
+			}
+		}
+		before := CheckBytes("m.tf", m, true)
+		out, pass := fix.Apply(m, before.Diags, false)
+		if pass.Applied == 0 {
+			continue
+		}
+		fixed++
+		after := CheckBytes("m.tf", out, true)
+		if syntax(after) > syntax(before) || after.Definitions != before.Definitions {
+			t.Fatalf("a safe fix broke the file:\n%s\n--- fixed to ---\n%s", m, out)
+		}
+	}
+	t.Logf("%d of 400 mutations had safe fixes", fixed)
+	if fixed < 50 {
+		t.Errorf("only %d of 400 mutations had a safe fix: the test no longer tests fixes", fixed)
 	}
 }
