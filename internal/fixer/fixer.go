@@ -123,7 +123,9 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 	changes := map[string]*Change{}
 	frozen := map[string]bool{} // left alone: a fix would break it
 	rep := &Report{}
-	for {
+	// run lints the files with these overlays (nil: as they are on
+	// disk), narrowed as the run reports.
+	run := func(overlays map[string][]byte) (*lint.Result, error) {
 		lo.Overlays = overlays
 		lo.Cache = nil
 		if o.Cache != nil {
@@ -135,6 +137,13 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 		}
 		if o.Narrow != nil {
 			o.Narrow(res)
+		}
+		return res, nil
+	}
+	for {
+		res, err := run(overlays)
+		if err != nil {
+			return nil, err
 		}
 		rep.Result = res
 		if rep.Passes == o.MaxPasses {
@@ -219,17 +228,9 @@ func Run(lo lint.Options, o Options) (*Report, error) {
 	if len(rep.Errors) > 0 {
 		// The result must be of the files as they are: lint them again
 		// from disk.
-		lo.Overlays = nil
-		lo.Cache = nil
-		if o.Cache != nil {
-			lo.Cache = o.Cache()
-		}
-		res, err := lint.Run(lo)
+		res, err := run(nil)
 		if err != nil {
 			return nil, err
-		}
-		if o.Narrow != nil {
-			o.Narrow(res)
 		}
 		rep.Result = res
 	}
