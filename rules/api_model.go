@@ -139,20 +139,30 @@ func requestMethod(root *source.Node) string {
 // Nil when that path is absent, empty (Terraform and Serverless Devs send
 // "" for an unset path) or not a string.
 func backendPath(root *source.Node) *source.Node {
-	sc := root.Get("ServiceConfig")
-	var n *source.Node
-	switch backendKind(sc) {
-	case backendFC:
-		n = sc.Get("FunctionComputeConfig").Get("Path")
-	case backendOSS, backendEventBridge:
-		return nil
-	default:
-		n = sc.Get("ServicePath")
-	}
+	n := backendPathNode(root)
 	if n == nil || n.Kind != source.String || !present(n) || unknown(n) {
 		return nil
 	}
 	return n
+}
+
+// backendPathUnknown reports whether the backend path is given but not
+// known statically (a template parameter without default, a Terraform
+// reference): nothing can be concluded about what it holds.
+func backendPathUnknown(root *source.Node) bool {
+	n := backendPathNode(root)
+	return n != nil && unknown(n)
+}
+
+func backendPathNode(root *source.Node) *source.Node {
+	sc := root.Get("ServiceConfig")
+	switch backendKind(sc) {
+	case backendFC:
+		return sc.Get("FunctionComputeConfig").Get("Path")
+	case backendOSS, backendEventBridge:
+		return nil
+	}
+	return sc.Get("ServicePath")
 }
 
 // unreadable reports whether a parameter list is present but could not be

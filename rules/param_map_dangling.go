@@ -131,7 +131,7 @@ ServiceParametersMap:
 			if (p.Catalog != "REQUEST" && p.Catalog != "") || fed(c.Root, p.Name) {
 				continue
 			}
-			if p.Location == "PATH" && usedInPath[p.Name] {
+			if p.Location == "PATH" && (usedInPath[p.Name] || backendPathUnknown(c.Root)) {
 				continue
 			}
 			if p.Catalog == "" && p.Item.Get("ParameterCatalog") != nil {

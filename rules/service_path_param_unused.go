@@ -76,6 +76,9 @@ ServiceParametersMap:
 				return
 			}
 		}
+		if backendPathUnknown(c.Root) {
+			return // a path not known statically may hold any placeholder
+		}
 		pathNode := backendPath(c.Root)
 		inPath := map[string]bool{}
 		for _, pp := range pathParams(pathNode.Scalar()) {
