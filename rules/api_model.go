@@ -150,12 +150,18 @@ func backendPath(root *source.Node) *source.Node {
 // known statically (a template parameter without default, a Terraform
 // reference): nothing can be concluded about what it holds.
 func backendPathUnknown(root *source.Node) bool {
+	if unknown(root.Get("ServiceConfig").Get("ServiceProtocol")) {
+		return true // which path applies is not known either
+	}
 	n := backendPathNode(root)
 	return n != nil && unknown(n)
 }
 
 func backendPathNode(root *source.Node) *source.Node {
 	sc := root.Get("ServiceConfig")
+	if unknown(sc.Get("ServiceProtocol")) {
+		return nil
+	}
 	switch backendKind(sc) {
 	case backendFC:
 		return sc.Get("FunctionComputeConfig").Get("Path")
@@ -166,16 +172,36 @@ func backendPathNode(root *source.Node) *source.Node {
 }
 
 // unreadable reports whether a parameter list is present but could not be
-// read as a list: a JSON string that did not parse (embedded-json) or a
-// value of the wrong type (schema). A rule that would conclude "not in the
-// list" from it says nothing instead.
+// read as a list: a JSON string that did not parse (embedded-json), a
+// value of the wrong type (schema), or a list whose entries, or whose
+// entries' names, locations or catalogs, are not known statically (a
+// template's parameter, a Terraform dynamic block or variable). A rule
+// that would conclude "not in the list" from it says nothing instead.
 func unreadable(root *source.Node, keys ...string) bool {
 	for _, k := range keys {
-		if n := root.Get(k); present(n) && n.Kind != source.Array {
+		n := root.Get(k)
+		if present(n) && (n.Kind != source.Array || unknown(n)) {
 			return true
+		}
+		for _, it := range items(n) {
+			if unknown(it) {
+				return true
+			}
+			for _, f := range it.Fields {
+				if unknown(f.Value) && identifying[f.Key] {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// identifying are the keys of a parameter or map entry that the rules
+// match entries by.
+var identifying = map[string]bool{
+	"ApiParameterName": true, "ServiceParameterName": true, "RequestParameterName": true,
+	"Location": true, "ParameterCatalog": true, "ParameterName": true,
 }
 
 // fed reports whether a backend parameter receives a value: a map entry

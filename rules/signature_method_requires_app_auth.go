@@ -72,8 +72,8 @@ func checkNeedsAppAuth(c *Context, key, what string) {
 		return // DEFAULT defers to the group setting: nothing is asked for
 	}
 	auth := c.Root.Get("AuthType")
-	if !present(auth) || enumOf(auth, "APP", "APPOPENID") != "" {
-		return
+	if !present(auth) || enumOf(auth, "APP", "APPOPENID") != "" || unknown(auth) || unknown(v) {
+		return // (an AuthType or setting not known statically may be APP, or nothing)
 	}
 	name := strings.TrimSpace(auth.Scalar())
 	if known := enumOf(auth, "ANONYMOUS"); known != "" {
